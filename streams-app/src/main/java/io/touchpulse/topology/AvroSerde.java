@@ -17,7 +17,7 @@ import java.nio.ByteBuffer;
  * the 8-byte schema fingerprint, then the binary body. Readers can therefore tell which
  * schema wrote a record without a schema registry, and reject bytes that are not ours.
  */
-public final class AvroSerde<T extends SpecificRecordBase> implements Serde<T>, Serializer<T>, Deserializer<T> {
+public final class AvroSerde<T extends SpecificRecordBase> implements Serde<T> {
 
     private final BinaryMessageEncoder<T> encoder;
     private final BinaryMessageDecoder<T> decoder;
@@ -33,7 +33,6 @@ public final class AvroSerde<T extends SpecificRecordBase> implements Serde<T>, 
         return new AvroSerde<>(type);
     }
 
-    @Override
     public byte[] serialize(String topic, T data) {
         if (data == null) {
             return null;
@@ -48,7 +47,6 @@ public final class AvroSerde<T extends SpecificRecordBase> implements Serde<T>, 
         }
     }
 
-    @Override
     public T deserialize(String topic, byte[] data) {
         if (data == null) {
             return null;
@@ -67,11 +65,11 @@ public final class AvroSerde<T extends SpecificRecordBase> implements Serde<T>, 
 
     @Override
     public Serializer<T> serializer() {
-        return this;
+        return this::serialize;
     }
 
     @Override
     public Deserializer<T> deserializer() {
-        return this;
+        return this::deserialize;
     }
 }
