@@ -4,6 +4,7 @@ import org.apache.avro.message.BinaryMessageDecoder;
 import org.apache.avro.message.BinaryMessageEncoder;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecordBase;
+import org.apache.avro.util.ClassSecurityValidator;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
@@ -18,6 +19,12 @@ import java.nio.ByteBuffer;
  * schema wrote a record without a schema registry, and reject bytes that are not ours.
  */
 public final class AvroSerde<T extends SpecificRecordBase> implements Serde<T> {
+
+    static {
+        // Avro 1.12 only instantiates trusted classes; our generated schema classes are.
+        ClassSecurityValidator.setGlobal(ClassSecurityValidator.composite(ClassSecurityValidator.getGlobal(),
+                c -> c.getName().startsWith("io.touchpulse.schema.")));
+    }
 
     private final BinaryMessageEncoder<T> encoder;
     private final BinaryMessageDecoder<T> decoder;

@@ -1,0 +1,198 @@
+package io.touchpulse.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+
+/**
+ * The one typed configuration object of the application. It is built from the merged string
+ * map of {@link ConfigSources}; every value is parsed and checked here, so a typo fails at
+ * start-up with the key and the problem instead of somewhere deep in a topology.
+ */
+public record TouchpulseConfig(
+        String applicationId,
+        String bootstrapServers,
+        String topicPrefix,
+        Path stateDir,
+        String processingGuarantee,
+        int streamThreads,
+        int standbyReplicas,
+        Duration commitInterval,
+        long cacheMaxBytes,
+        int topicPartitions,
+        Duration windowSize,
+        Duration windowAdvance,
+        Duration windowGrace,
+        Duration idleTimeout,
+        Duration maxFutureSkew,
+        Duration maxAge,
+        int maxTextChars,
+        boolean publishSignals,
+        String httpHost,
+        int httpPort,
+        long defaultLatencySloMs,
+        Map<String, Long> latencySloMs,
+        int longWaitSec,
+        int labelCap,
+        Map<String, String> kafka) {
+
+    /** Built-in defaults; also the list of keys the environment can set. */
+    public static final Map<String, String> DEFAULTS = defaults();
+
+    private static Map<String, String> defaults() {
+        Map<String, String> d = new LinkedHashMap<>();
+        d.put("application.id", "touchpulse");
+        d.put("bootstrap.servers", "127.0.0.1:9092");
+        d.put("topic.prefix", "tp.");
+        d.put("state.dir", System.getProperty("java.io.tmpdir") + "/touchpulse-state");
+        d.put("processing.guarantee", "exactly_once_v2");
+        d.put("stream.threads", "1");
+        d.put("standby.replicas", "0");
+        d.put("commit.interval", "100ms");
+        d.put("cache.max.bytes", String.valueOf(16L * 1024 * 1024));
+        d.put("topic.partitions", "4");
+        d.put("window.size", "5m");
+        d.put("window.advance", "1m");
+        d.put("window.grace", "30s");
+        d.put("watermark.idle-timeout", "10s");
+        d.put("validation.max-future-skew", "1h");
+        d.put("validation.max-age", "30d");
+        d.put("validation.max-text-chars", "20000");
+        d.put("signals.publish", "true");
+        d.put("http.host", "0.0.0.0");
+        d.put("http.port", "8080");
+        d.put("slo.latency-ms.default", "2000");
+        d.put("slo.latency-ms.checkout", "3000");
+        d.put("slo.latency-ms.search", "1500");
+        d.put("slo.latency-ms.home", "1500");
+        d.put("dissatisfaction.long-wait-sec", "600");
+        d.put("metrics.label-cap", "50");
+        return Map.copyOf(d);
+    }
+
+    public static TouchpulseConfig defaultsOnly() {
+        return from(DEFAULTS);
+    }
+
+    public static TouchpulseConfig from(Map<String, String> m) {
+        Reader r = new Reader(m);
+        Map<String, Long> slo = new TreeMap<>();
+        Map<String, String> kafka = new TreeMap<>();
+        m.forEach((k, v) -> {
+            if (k.startsWith("slo.latency-ms.") && !k.equals("slo.latency-ms.default")) {
+                slo.put(k.substring("slo.latency-ms.".length()), r.positiveLong(k));
+            } else if (k.startsWith("kafka.")) {
+                kafka.put(k.substring("kafka.".length()), v);
+            }
+        });
+        TouchpulseConfig c = new TouchpulseConfig(
+                r.string("application.id"), r.string("bootstrap.servers"), r.string("topic.prefix"),
+                Path.of(r.string("state.dir")), r.oneOf("processing.guarantee", "exactly_once_v2", "at_least_once"),
+                r.positiveInt("stream.threads"), r.nonNegativeInt("standby.replicas"), r.duration("commit.interval"),
+                r.positiveLong("cache.max.bytes"), r.positiveInt("topic.partitions"),
+                r.duration("window.size"), r.duration("window.advance"), r.duration("window.grace"),
+                r.duration("watermark.idle-timeout"), r.duration("validation.max-future-skew"), r.duration("validation.max-age"),
+                r.positiveInt("validation.max-text-chars"), r.bool("signals.publish"),
+                r.string("http.host"), r.nonNegativeInt("http.port"),
+                r.positiveLong("slo.latency-ms.default"), Map.copyOf(slo),
+                r.positiveInt("dissatisfaction.long-wait-sec"), r.positiveInt("metrics.label-cap"), Map.copyOf(kafka));
+        c.check();
+        return c;
+    }
+
+    private void check() {
+        if (windowSize.toMillis() % windowAdvance.toMillis() != 0) {
+            throw new IllegalArgumentException("window.size (" + windowSize + ") must be a multiple of window.advance (" + windowAdvance + ")");
+        }
+        if (windowGrace.isNegative()) {
+            throw new IllegalArgumentException("window.grace must not be negative");
+        }
+    }
+
+    public long latencySloMs(String touchpoint) {
+        return latencySloMs.getOrDefault(touchpoint, defaultLatencySloMs);
+    }
+
+    /** Kafka client pass-through settings as Properties (bootstrap servers included). */
+    public Properties kafkaClientProperties() {
+        Properties p = new Properties();
+        p.putAll(kafka);
+        p.put("bootstrap.servers", bootstrapServers);
+        return p;
+    }
+
+    public TouchpulseConfig withBootstrapServers(String servers) {
+        return new TouchpulseConfig(applicationId, servers, topicPrefix, stateDir, processingGuarantee, streamThreads,
+                standbyReplicas, commitInterval, cacheMaxBytes, topicPartitions, windowSize, windowAdvance, windowGrace,
+                idleTimeout, maxFutureSkew, maxAge, maxTextChars, publishSignals, httpHost, httpPort, defaultLatencySloMs,
+                latencySloMs, longWaitSec, labelCap, kafka);
+    }
+
+    /** Typed reads with messages that name the key. */
+    private record Reader(Map<String, String> m) {
+        String string(String k) {
+            String v = m.get(k);
+            if (v == null || v.isBlank()) {
+                throw new IllegalArgumentException("config " + k + " is missing");
+            }
+            return v.trim();
+        }
+
+        String oneOf(String k, String... allowed) {
+            String v = string(k);
+            for (String a : allowed) {
+                if (a.equals(v)) {
+                    return v;
+                }
+            }
+            throw new IllegalArgumentException("config " + k + "='" + v + "' must be one of " + String.join(", ", allowed));
+        }
+
+        long positiveLong(String k) {
+            long v = number(k);
+            if (v <= 0) {
+                throw new IllegalArgumentException("config " + k + "=" + v + " must be > 0");
+            }
+            return v;
+        }
+
+        int positiveInt(String k) {
+            return Math.toIntExact(positiveLong(k));
+        }
+
+        int nonNegativeInt(String k) {
+            long v = number(k);
+            if (v < 0) {
+                throw new IllegalArgumentException("config " + k + "=" + v + " must be >= 0");
+            }
+            return Math.toIntExact(v);
+        }
+
+        private long number(String k) {
+            try {
+                return Long.parseLong(string(k));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("config " + k + "='" + m.get(k) + "' is not a whole number");
+            }
+        }
+
+        boolean bool(String k) {
+            return switch (string(k).toLowerCase(java.util.Locale.ROOT)) {
+                case "true", "yes", "1", "on" -> true;
+                case "false", "no", "0", "off" -> false;
+                default -> throw new IllegalArgumentException("config " + k + "='" + m.get(k) + "' is not true/false");
+            };
+        }
+
+        Duration duration(String k) {
+            try {
+                return Durations.parse(string(k));
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("config " + k + ": " + e.getMessage());
+            }
+        }
+    }
+}

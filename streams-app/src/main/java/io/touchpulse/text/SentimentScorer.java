@@ -1,0 +1,154 @@
+package io.touchpulse.text;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * First-version lexicon and rules sentiment scorer in the VADER family: valences from a
+ * customer-experience lexicon (phrases first), boosters and dampeners, negation within three
+ * words, capitals for emphasis, "but" shifting weight to the later clause, and exclamation
+ * marks. Thread-safe and allocation-light; the lexicons load once.
+ */
+public final class SentimentScorer {
+
+    private static final Set<String> NEGATIONS = Set.of("not", "no", "never", "none", "nobody", "nothing", "neither",
+            "nor", "cannot", "can't", "cant", "don't", "dont", "doesn't", "doesnt", "didn't", "didnt", "isn't", "isnt",
+            "wasn't", "wasnt", "aren't", "arent", "won't", "wont", "wouldn't", "shouldn't", "haven't", "hasn't", "without");
+    private static final double NEGATION_SCALAR = -0.74;
+    private static final double CAPS_INCREMENT = 0.733;
+    private static final double ALPHA = 15;
+    private static final int MAX_PHRASE = 5;
+
+    private static final SentimentScorer DEFAULT = new SentimentScorer(
+            Lexicons.load("/text/sentiment-lexicon.tsv"), Lexicons.load("/text/boosters.tsv"));
+
+    private final Map<String, Double> valence;
+    private final Map<String, Double> boosters;
+
+    public SentimentScorer(Map<String, Double> valence, Map<String, Double> boosters) {
+        this.valence = Map.copyOf(valence);
+        this.boosters = Map.copyOf(boosters);
+    }
+
+    public static SentimentScorer standard() {
+        return DEFAULT;
+    }
+
+    public Sentiment score(String text) {
+        if (text == null || text.isBlank()) {
+            return Sentiment.NONE;
+        }
+        List<Tokens.Token> tokens = Tokens.split(text);
+        boolean allCaps = tokens.stream().allMatch(Tokens.Token::shouted);
+        double[] scores = new double[tokens.size()];
+        int butAt = -1;
+        for (int i = 0; i < tokens.size(); i++) {
+            String w = tokens.get(i).lower();
+            if (butAt < 0 && (w.equals("but") || w.equals("however") || w.equals("although") || w.equals("though"))) {
+                butAt = i;
+            }
+            int len = longestPhrase(tokens, i);
+            if (len == 0) {
+                continue;
+            }
+            double v = valence.get(join(tokens, i, len));
+            if (len == 1 && tokens.get(i).shouted() && !allCaps) {
+                v += Math.signum(v) * CAPS_INCREMENT;
+            }
+            v = applyBoosters(tokens, i, v);
+            if (negated(tokens, i)) {
+                v *= NEGATION_SCALAR;
+            }
+            scores[i] = v;
+            i += len - 1;
+        }
+        if (butAt >= 0) {
+            for (int i = 0; i < scores.length; i++) {
+                scores[i] *= i < butAt ? 0.5 : 1.5;
+            }
+        }
+        return combine(scores, emphasis(text));
+    }
+
+    private int longestPhrase(List<Tokens.Token> tokens, int i) {
+        for (int len = Math.min(MAX_PHRASE, tokens.size() - i); len >= 1; len--) {
+            if (valence.containsKey(join(tokens, i, len))) {
+                return len;
+            }
+        }
+        return 0;
+    }
+
+    private static String join(List<Tokens.Token> tokens, int from, int len) {
+        if (len == 1) {
+            return tokens.get(from).lower();
+        }
+        StringBuilder sb = new StringBuilder(tokens.get(from).lower());
+        for (int k = 1; k < len; k++) {
+            sb.append(' ').append(tokens.get(from + k).lower());
+        }
+        return sb.toString();
+    }
+
+    private double applyBoosters(List<Tokens.Token> tokens, int i, double v) {
+        for (int back = 1; back <= 3 && i - back >= 0; back++) {
+            Double b = boosters.get(tokens.get(i - back).lower());
+            if (b != null) {
+                double scaled = b * (back == 1 ? 1 : back == 2 ? 0.95 : 0.9);
+                v += Math.signum(v) * scaled;
+            }
+        }
+        return v;
+    }
+
+    private static boolean negated(List<Tokens.Token> tokens, int i) {
+        for (int back = 1; back <= 3 && i - back >= 0; back++) {
+            String w = tokens.get(i - back).lower();
+            if (NEGATIONS.contains(w) || w.endsWith("n't")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Exclamation and question marks add emphasis in the direction of the text. */
+    private static double emphasis(String text) {
+        int bangs = 0;
+        for (int i = 0; i < text.length() && bangs < 4; i++) {
+            if (text.charAt(i) == '!') {
+                bangs++;
+            }
+        }
+        return bangs * 0.292;
+    }
+
+    private static Sentiment combine(double[] scores, double emphasis) {
+        double sum = 0;
+        double pos = 0;
+        double neg = 0;
+        int neutral = 0;
+        for (double s : scores) {
+            sum += s;
+            if (s > 0) {
+                pos += s + 1;
+            } else if (s < 0) {
+                neg += s - 1;
+            } else {
+                neutral++;
+            }
+        }
+        if (sum > 0) {
+            sum += emphasis;
+        } else if (sum < 0) {
+            sum -= emphasis;
+        }
+        double compound = sum / Math.sqrt(sum * sum + ALPHA);
+        compound = Math.max(-1, Math.min(1, compound));
+        double total = pos + Math.abs(neg) + neutral;
+        if (total == 0) {
+            return Sentiment.NONE;
+        }
+        return new Sentiment(compound, pos / total, neutral / total, Math.abs(neg) / total);
+    }
+}

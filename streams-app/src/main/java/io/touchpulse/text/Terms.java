@@ -1,0 +1,42 @@
+package io.touchpulse.text;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Normalised terms of a text or search query: lower-case words without stop words, numbers
+ * or one-letter noise, in order. They feed the "top negative terms" of a touchpoint's health.
+ */
+public final class Terms {
+    private static final Set<String> STOP = Set.of("a", "an", "the", "and", "or", "but", "if", "then", "so", "to", "of",
+            "in", "on", "at", "for", "with", "by", "from", "is", "are", "was", "were", "be", "been", "am", "it", "its",
+            "it's", "this", "that", "these", "those", "i", "i'm", "i've", "me", "my", "you", "your", "we", "our", "us",
+            "they", "them", "their", "he", "she", "his", "her", "do", "does", "did", "have", "has", "had", "not", "no",
+            "can", "could", "would", "should", "will", "just", "very", "really", "what", "why", "how", "when", "where",
+            "there", "here", "all", "any", "some", "again", "still", "get", "got", "as", "about", "up", "out", "now",
+            "than", "too", "also", "only", "please", "hi", "hello", "thanks", "don't", "can't", "im", "dont", "cant");
+    private static final int MAX_TERMS = 12;
+
+    private Terms() {}
+
+    public static List<String> of(String text) {
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>(4);
+        for (Tokens.Token t : Tokens.split(text)) {
+            String w = t.lower();
+            if (w.length() < 2 || w.length() > 30 || STOP.contains(w) || !Character.isLetter(w.charAt(0))) {
+                continue;
+            }
+            if (!out.contains(w)) {
+                out.add(w);
+                if (out.size() == MAX_TERMS) {
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,62 @@
+package io.touchpulse.topology;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
+import org.apache.kafka.streams.errors.ErrorHandlerContext;
+import org.apache.kafka.streams.errors.ProcessingExceptionHandler;
+import org.apache.kafka.streams.processor.api.Record;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Kafka Streams error handler for both bad bytes and records a processor rejects: the
+ * record goes to the dead-letter topic in the same transaction (KIP-1034), is counted, and
+ * processing continues. Logs once per reason and topic, then only counts: a flood of bad
+ * records must not become a flood of log lines.
+ */
+public final class DeadLetterHandler implements DeserializationExceptionHandler, ProcessingExceptionHandler {
+    /** Config keys under which the topology passes its collaborators to the handler instances Kafka creates. */
+    public static final String METRICS_CONFIG = "touchpulse.metrics";
+    public static final String DLQ_TOPIC_CONFIG = "touchpulse.dlq.topic";
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeadLetterHandler.class);
+    private static final java.util.Set<String> LOGGED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    private PipelineMetrics metrics = PipelineMetrics.noop();
+    private String dlqTopic = Topics.defaults().dlq();
+
+    @Override
+    public void configure(Map<String, ?> configs) {
+        if (configs.get(METRICS_CONFIG) instanceof PipelineMetrics m) {
+            metrics = m;
+        }
+        if (configs.get(DLQ_TOPIC_CONFIG) instanceof String t) {
+            dlqTopic = t;
+        }
+    }
+
+    @Override
+    public DeserializationExceptionHandler.Response handleError(ErrorHandlerContext ctx, ConsumerRecord<byte[], byte[]> record, Exception e) {
+        return DeserializationExceptionHandler.Response.resume(List.of(deadLetter(ctx, DeadLetters.DESERIALIZATION, record.key(), record.value(), e)));
+    }
+
+    @Override
+    public ProcessingExceptionHandler.Response handleError(ErrorHandlerContext ctx, Record<?, ?> record, Exception e) {
+        String reason = e instanceof InvalidEventException ? DeadLetters.INVALID : DeadLetters.PROCESSING;
+        return ProcessingExceptionHandler.Response.resume(List.of(deadLetter(ctx, reason, ctx.sourceRawKey(), ctx.sourceRawValue(), e)));
+    }
+
+    private org.apache.kafka.clients.producer.ProducerRecord<byte[], byte[]> deadLetter(ErrorHandlerContext ctx, String reason, byte[] key, byte[] value, Exception e) {
+        metrics.deadLetter(reason, ctx.topic());
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        if (LOGGED.add(reason + "/" + ctx.topic()) || reason.equals(DeadLetters.PROCESSING)) {
+            LOG.warn("{} record from {}-{}@{} sent to {}: {} (further {} records from this topic are only counted)",
+                    reason, ctx.topic(), ctx.partition(), ctx.offset(), dlqTopic, message, reason);
+        }
+        return DeadLetters.record(dlqTopic, key, value,
+                DeadLetters.headers(reason, message, e, ctx.topic(), ctx.partition(), ctx.offset(), ctx.processorNodeId()));
+    }
+}

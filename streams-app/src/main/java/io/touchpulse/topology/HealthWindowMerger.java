@@ -1,0 +1,193 @@
+package io.touchpulse.topology;
+
+import io.touchpulse.schema.TouchpointHealth;
+import io.touchpulse.topology.window.PaneAggregate;
+import io.touchpulse.topology.window.PaneMessage;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Stage 2 of the health windows: merges the closed panes of all input partitions and emits
+ * each hopping window once, when it is final everywhere: when the lowest watermark among the
+ * partitions that are not idle has passed the window's end (each partition's watermark already
+ * includes the grace). A window is the merge of the {@code size / advance} panes it covers.
+ */
+final class HealthWindowMerger implements Processor<String, PaneMessage, String, TouchpointHealth> {
+    private static final String FINAL_UNTIL = "final-until";
+    private static final String SENDER = "sender.";
+    private static final String IDLE = "idle.";
+
+    private final WindowSpec spec;
+    private final int senders;
+    private final PipelineMetrics metrics;
+    private ProcessorContext<String, TouchpointHealth> ctx;
+    private KeyValueStore<String, PaneAggregate> store;
+    private KeyValueStore<String, Long> clock;
+    private KeyValueStore<String, TouchpointHealth> latest;
+    /** segment|touchpoint → pane start → merged pane; mirrors the store. */
+    private final Map<String, NavigableMap<Long, PaneAggregate>> panes = new HashMap<>();
+    private long[] senderClosed;
+    private boolean[] senderIdle;
+    private long finalUntil = Long.MIN_VALUE;
+
+    HealthWindowMerger(WindowSpec spec, int senders, PipelineMetrics metrics) {
+        this.spec = spec;
+        this.senders = senders;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, TouchpointHealth> context) {
+        this.ctx = context;
+        this.store = context.getStateStore(Stores.PANES_MERGED);
+        this.clock = context.getStateStore(Stores.WINDOW_CLOCK);
+        this.latest = context.getStateStore(Stores.TOUCHPOINT_LATEST);
+        senderClosed = new long[senders];
+        senderIdle = new boolean[senders];
+        java.util.Arrays.fill(senderClosed, Long.MIN_VALUE);
+        try (KeyValueIterator<String, PaneAggregate> it = store.all()) {
+            it.forEachRemaining(kv -> {
+                int bar = kv.key.indexOf('|');
+                panes.computeIfAbsent(kv.key.substring(bar + 1), k -> new TreeMap<>()).put(Long.parseLong(kv.key.substring(0, bar)), kv.value);
+            });
+        }
+        try (KeyValueIterator<String, Long> it = clock.all()) {
+            it.forEachRemaining(kv -> {
+                if (kv.key.equals(FINAL_UNTIL)) {
+                    finalUntil = kv.value;
+                } else if (kv.key.startsWith(SENDER) && index(kv.key, SENDER) < senders) {
+                    senderClosed[index(kv.key, SENDER)] = kv.value;
+                } else if (kv.key.startsWith(IDLE) && index(kv.key, IDLE) < senders) {
+                    senderIdle[index(kv.key, IDLE)] = kv.value != 0;
+                }
+            });
+        }
+    }
+
+    private static int index(String key, String prefix) {
+        return Integer.parseInt(key.substring(prefix.length()));
+    }
+
+    @Override
+    public void process(Record<String, PaneMessage> record) {
+        PaneMessage m = record.value();
+        if (m.sender() < 0 || m.sender() >= senders) {
+            throw new IllegalStateException("pane message from partition " + m.sender() + " but the inputs have " + senders
+                    + " partitions; restart the application after changing input partition counts");
+        }
+        switch (m.kind()) {
+            case PARTIAL -> addPane(record.key(), m.time(), m.pane());
+            case WATERMARK -> {
+                senderClosed[m.sender()] = Math.max(senderClosed[m.sender()], m.time());
+                clock.put(SENDER + m.sender(), senderClosed[m.sender()]);
+                setIdle(m.sender(), false);
+                advance();
+            }
+            case IDLE -> {
+                setIdle(m.sender(), true);
+                advance();
+            }
+            case LATE -> throw new IllegalStateException("LATE messages never reach the merger");
+        }
+    }
+
+    private void setIdle(int sender, boolean idle) {
+        if (senderIdle[sender] != idle) {
+            senderIdle[sender] = idle;
+            clock.put(IDLE + sender, idle ? 1L : 0L);
+        }
+    }
+
+    private void addPane(String key, long paneStart, PaneAggregate pane) {
+        if (paneStart + spec.size() <= finalUntil) {
+            metrics.late("merger", pane.events());
+            return;
+        }
+        NavigableMap<Long, PaneAggregate> byStart = panes.computeIfAbsent(key, k -> new TreeMap<>());
+        PaneAggregate existing = byStart.get(paneStart);
+        if (existing == null) {
+            byStart.put(paneStart, pane);
+            existing = pane;
+        } else {
+            existing.merge(pane);
+        }
+        store.put(paneStart + "|" + key, existing);
+    }
+
+    /** The time up to which every window is final: the slowest active partition's watermark. */
+    private long globalWatermark() {
+        long min = Long.MAX_VALUE;
+        long max = Long.MIN_VALUE;
+        boolean anyActive = false;
+        for (int i = 0; i < senders; i++) {
+            max = Math.max(max, senderClosed[i]);
+            if (!senderIdle[i]) {
+                anyActive = true;
+                min = Math.min(min, senderClosed[i]);
+            }
+        }
+        // all partitions idle: close what every partition has reported, so the tail of a replay is not held back forever
+        return anyActive ? min : max;
+    }
+
+    private void advance() {
+        long global = globalWatermark();
+        if (global == Long.MIN_VALUE || global <= finalUntil) {
+            return;
+        }
+        TreeSet<Long> ends = new TreeSet<>();
+        for (NavigableMap<Long, PaneAggregate> byStart : panes.values()) {
+            for (long start : byStart.keySet()) {
+                for (long end = start + spec.advance(); end <= start + spec.size(); end += spec.advance()) {
+                    if (end > finalUntil && end <= global) {
+                        ends.add(end);
+                    }
+                }
+            }
+        }
+        for (long end : ends) {
+            emitWindowsEnding(end);
+        }
+        finalUntil = global;
+        clock.put(FINAL_UNTIL, global);
+        prune(global);
+    }
+
+    private void emitWindowsEnding(long end) {
+        long start = end - spec.size();
+        panes.forEach((key, byStart) -> {
+            NavigableMap<Long, PaneAggregate> covered = byStart.subMap(start, true, end, false);
+            if (covered.isEmpty()) {
+                return;
+            }
+            PaneAggregate window = new PaneAggregate();
+            covered.values().forEach(window::merge);
+            TouchpointHealth h = window.toHealth(HealthKey.segment(key), HealthKey.touchpoint(key), start, end);
+            TouchpointHealth previous = latest.get(key);
+            if (previous == null || previous.getWindowEnd().toEpochMilli() <= end) {
+                latest.put(key, h);
+            }
+            metrics.healthWindow(h);
+            ctx.forward(new Record<>(key, h, end));
+        });
+    }
+
+    /** A pane is needed until the last window containing it (ending at start + size) is final. */
+    private void prune(long global) {
+        panes.forEach((key, byStart) -> {
+            NavigableMap<Long, PaneAggregate> done = byStart.headMap(global - spec.size() + spec.advance(), false);
+            done.keySet().forEach(start -> store.delete(start + "|" + key));
+            done.clear();
+        });
+        panes.values().removeIf(Map::isEmpty);
+    }
+}

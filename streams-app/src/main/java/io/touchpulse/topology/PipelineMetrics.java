@@ -1,0 +1,93 @@
+package io.touchpulse.topology;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.touchpulse.schema.Signal;
+import io.touchpulse.schema.TouchpointHealth;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The {@code touchpulse_*} business metrics of the pipeline. Counters are resolved once per
+ * label combination and cached, so the per-record cost is one atomic add; labels are bounded
+ * by {@link LabelGuard}; never a customer id.
+ */
+public final class PipelineMetrics {
+    private final MeterRegistry registry;
+    private final LabelGuard segments;
+    private final LabelGuard touchpoints;
+    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+    private final Map<String, AtomicReference<TouchpointHealth>> latest = new ConcurrentHashMap<>();
+
+    public PipelineMetrics(MeterRegistry registry, int labelCap) {
+        this.registry = registry;
+        this.segments = new LabelGuard(labelCap);
+        this.touchpoints = new LabelGuard(labelCap);
+    }
+
+    public static PipelineMetrics noop() {
+        return new PipelineMetrics(new SimpleMeterRegistry(), 50);
+    }
+
+    public MeterRegistry registry() {
+        return registry;
+    }
+
+    public void signal(Signal s) {
+        String seg = segments.label(s.getSegment());
+        String tp = touchpoints.label(s.getTouchpoint());
+        counter("touchpulse_signals", "Events normalised and scored into signals", "source", s.getSource().name().toLowerCase(), "segment", seg, "touchpoint", tp).increment();
+        if (s.getDissatisfied()) {
+            counter("touchpulse_dissatisfied_events", "Signals flagged as a dissatisfied customer moment", "segment", seg, "touchpoint", tp).increment();
+        }
+    }
+
+    /** A record sent to the dead-letter topic; reason is one of DeadLetters' reason codes, topic an input topic name. */
+    public void deadLetter(String reason, String sourceTopic) {
+        counter("touchpulse_dlq_records", "Records routed to the dead-letter topic", "reason", reason, "topic", sourceTopic == null ? "unknown" : sourceTopic).increment();
+    }
+
+    /** Events that arrived after their window closed; stage is "combiner" (per record) or "merger" (whole panes). */
+    public void late(String stage, long events) {
+        counter("touchpulse_late_events", "Events that arrived after their window had closed (beyond the grace)", "stage", stage).increment(events);
+    }
+
+    public void healthWindow(TouchpointHealth h) {
+        String key = segments.label(h.getSegment()) + "|" + touchpoints.label(h.getTouchpoint());
+        counter("touchpulse_health_windows", "Final touchpoint-health windows emitted", "segment", segments.label(h.getSegment()), "touchpoint", touchpoints.label(h.getTouchpoint())).increment();
+        latest.computeIfAbsent(key, k -> register(k, h)).set(h);
+    }
+
+    private AtomicReference<TouchpointHealth> register(String key, TouchpointHealth first) {
+        AtomicReference<TouchpointHealth> ref = new AtomicReference<>(first);
+        String seg = HealthKey.segment(key);
+        String tp = HealthKey.touchpoint(key);
+        Gauge.builder("touchpulse_touchpoint_dissatisfied_ratio", ref, r -> r.get().getDissatisfiedRate())
+                .description("Dissatisfied share of events in the latest final window").tags("segment", seg, "touchpoint", tp).register(registry);
+        Gauge.builder("touchpulse_touchpoint_window_events", ref, r -> r.get().getEvents())
+                .description("Events in the latest final window").tags("segment", seg, "touchpoint", tp).register(registry);
+        Gauge.builder("touchpulse_touchpoint_sentiment_mean", ref, r -> nanIfNull(r.get().getMeanSentiment()))
+                .description("Mean sentiment compound of texts in the latest final window").tags("segment", seg, "touchpoint", tp).register(registry);
+        Gauge.builder("touchpulse_touchpoint_error_ratio", ref, r -> nanIfNull(r.get().getErrorRate()))
+                .description("HTTP 5xx share of requests in the latest final window").tags("segment", seg, "touchpoint", tp).register(registry);
+        Gauge.builder("touchpulse_touchpoint_window_end_seconds", ref, r -> r.get().getWindowEnd().toEpochMilli() / 1000.0)
+                .description("End (event time) of the latest final window").tags("segment", seg, "touchpoint", tp).register(registry);
+        return ref;
+    }
+
+    private static double nanIfNull(Double d) {
+        return d == null ? Double.NaN : d;
+    }
+
+    private Counter counter(String name, String help, String... tags) {
+        StringBuilder key = new StringBuilder(name);
+        for (String t : tags) {
+            key.append('\u0000').append(t);
+        }
+        return counters.computeIfAbsent(key.toString(), k -> Counter.builder(name).description(help).tags(tags).register(registry));
+    }
+}

@@ -1,0 +1,193 @@
+package io.touchpulse.topology;
+
+import io.touchpulse.config.TouchpulseConfig;
+import io.touchpulse.schema.Interaction;
+import io.touchpulse.schema.SearchEvent;
+import io.touchpulse.schema.Signal;
+import io.touchpulse.schema.SignalSource;
+import io.touchpulse.schema.WebTraffic;
+import io.touchpulse.text.PiiRedactor;
+import io.touchpulse.text.Sentiment;
+import io.touchpulse.text.SentimentScorer;
+import io.touchpulse.text.Terms;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Normalises and scores one input event into a {@link Signal}: validates it (throwing
+ * {@link InvalidEventException}, which routes it to tp.dlq), scores its text, and decides
+ * whether it is a dissatisfied moment and why. The segment is filled in later by the profile join.
+ */
+public final class SignalFactory {
+    public static final String UNKNOWN_SEGMENT = "unknown";
+    /** Texts at or below this compound count as a negative verbatim (stricter than the label's -0.05). */
+    static final double NEGATIVE_VERBATIM = -0.3;
+
+    private final TouchpulseConfig config;
+    private final Clock clock;
+    private final SentimentScorer scorer;
+
+    public SignalFactory(TouchpulseConfig config, Clock clock, SentimentScorer scorer) {
+        this.config = config;
+        this.clock = clock;
+        this.scorer = scorer;
+    }
+
+    public Signal fromWeb(WebTraffic e) {
+        require(e, "web-traffic");
+        Signal.Builder s = base(e.getEventId(), e.getTimestamp(), SignalSource.WEB, e.getCustomerId(), e.getTouchpoint(), e.getChannel());
+        int status = e.getHttpStatus();
+        int latency = e.getLatencyMs();
+        if (status < 0 || status > 599) {
+            throw new InvalidEventException("httpStatus " + status + " is not an HTTP status");
+        }
+        if (latency < 0) {
+            throw new InvalidEventException("latencyMs " + latency + " is negative");
+        }
+        List<String> reasons = new ArrayList<>(2);
+        if (status >= 500 || status == 0) {
+            reasons.add(Reason.HTTP_5XX.name());
+        }
+        if (latency > config.latencySloMs(s.getTouchpoint())) {
+            reasons.add(Reason.SLOW.name());
+        }
+        if (e.getAbandoned()) {
+            reasons.add(Reason.ABANDONED.name());
+        }
+        return s.setHttpStatus(status).setLatencyMs(latency).setHasText(false).setCompound(0).setLabel("neutral")
+                .setDissatisfied(!reasons.isEmpty()).setReasons(reasons).setTerms(List.of()).build();
+    }
+
+    public Signal fromSearch(SearchEvent e) {
+        require(e, "search");
+        Signal.Builder s = base(e.getEventId(), e.getTimestamp(), SignalSource.SEARCH, e.getCustomerId(), e.getTouchpoint(), e.getChannel());
+        String query = text(e.getQuery(), "query");
+        if (query == null) {
+            throw new InvalidEventException("query is missing or blank");
+        }
+        if (e.getResultCount() < 0) {
+            throw new InvalidEventException("resultCount " + e.getResultCount() + " is negative");
+        }
+        Sentiment sentiment = scorer.score(query);
+        List<String> reasons = new ArrayList<>(2);
+        boolean zero = e.getResultCount() == 0;
+        if (zero) {
+            reasons.add(Reason.ZERO_RESULTS.name());
+        }
+        if (e.getReformulated()) {
+            reasons.add(Reason.REFORMULATED.name());
+        }
+        return s.setHasText(true).setCompound(sentiment.compound()).setLabel(sentiment.label())
+                .setText(PiiRedactor.redact(query)).setTerms(Terms.of(query)).setZeroResults(zero)
+                .setDissatisfied(!reasons.isEmpty()).setReasons(reasons).build();
+    }
+
+    public Signal fromInteraction(Interaction e) {
+        require(e, "interaction");
+        if (e.getKind() == null) {
+            throw new InvalidEventException("kind is missing");
+        }
+        Signal.Builder s = base(e.getEventId(), e.getTimestamp(), SignalSource.INTERACTION, e.getCustomerId(), e.getTouchpoint(), e.getChannel());
+        Integer csat = e.getCsat();
+        Integer nps = e.getNps();
+        if (csat != null && (csat < 1 || csat > 5)) {
+            throw new InvalidEventException("csat " + csat + " is outside 1..5");
+        }
+        if (nps != null && (nps < 0 || nps > 10)) {
+            throw new InvalidEventException("nps " + nps + " is outside 0..10");
+        }
+        String text = text(e.getText(), "text");
+        Sentiment sentiment = text == null ? Sentiment.NONE : scorer.score(text);
+        List<String> reasons = new ArrayList<>(2);
+        List<String> tags = e.getTags();
+        String outcome = e.getOutcome() == null ? "" : e.getOutcome().toLowerCase(Locale.ROOT);
+        if (csat != null && csat <= 2) {
+            reasons.add(Reason.LOW_CSAT.name());
+        }
+        if (nps != null && nps <= 6) {
+            reasons.add(Reason.DETRACTOR.name());
+        }
+        if (tags.contains("complaint")) {
+            reasons.add(Reason.COMPLAINT.name());
+        }
+        if (tags.contains("escalation") || outcome.equals("escalated")) {
+            reasons.add(Reason.ESCALATION.name());
+        }
+        if (outcome.equals("abandoned")) {
+            reasons.add(Reason.ABANDONED.name());
+        }
+        if (text != null && sentiment.compound() <= NEGATIVE_VERBATIM) {
+            reasons.add(Reason.NEGATIVE_VERBATIM.name());
+        }
+        if (e.getWaitSec() != null && e.getWaitSec() > config.longWaitSec()) {
+            reasons.add(Reason.LONG_WAIT.name());
+        }
+        return s.setHasText(text != null).setCompound(sentiment.compound()).setLabel(text == null ? "neutral" : sentiment.label())
+                .setText(text == null ? null : PiiRedactor.redact(text)).setTerms(Terms.of(text))
+                .setCsat(csat).setNps(nps).setDissatisfied(!reasons.isEmpty()).setReasons(reasons).build();
+    }
+
+    private static void require(Object e, String what) {
+        if (e == null) {
+            throw new InvalidEventException(what + " record has no value (tombstone)");
+        }
+    }
+
+    private Signal.Builder base(String eventId, Instant ts, SignalSource source, String customerId, String touchpoint, String channel) {
+        if (eventId == null || eventId.isBlank()) {
+            throw new InvalidEventException("eventId is missing or blank");
+        }
+        if (ts == null) {
+            throw new InvalidEventException("timestamp is missing");
+        }
+        long now = clock.millis();
+        long t = ts.toEpochMilli();
+        if (t > now + config.maxFutureSkew().toMillis()) {
+            throw new InvalidEventException("timestamp " + ts + " is more than " + config.maxFutureSkew() + " in the future");
+        }
+        if (t < now - config.maxAge().toMillis()) {
+            throw new InvalidEventException("timestamp " + ts + " is older than " + config.maxAge());
+        }
+        return Signal.newBuilder().setEventId(eventId).setTimestamp(ts).setSource(source)
+                .setCustomerId(customerId == null || customerId.isBlank() ? null : customerId)
+                .setSegment(UNKNOWN_SEGMENT).setTouchpoint(name(touchpoint, "touchpoint"))
+                .setChannel(channel == null || channel.isBlank() ? "unknown" : name(channel, "channel"))
+                .setText(null).setHttpStatus(null).setLatencyMs(null).setZeroResults(false).setCsat(null).setNps(null);
+    }
+
+    /** Lower-case, dash-separated names; anything else is rejected so dashboards and metrics stay clean. */
+    static String name(String raw, String field) {
+        if (raw == null || raw.isBlank()) {
+            throw new InvalidEventException(field + " is missing or blank");
+        }
+        String s = raw.trim().toLowerCase(Locale.ROOT).replace(' ', '-').replace('_', '-');
+        if (s.length() > 40) {
+            throw new InvalidEventException(field + " '" + abbreviate(raw) + "' is longer than 40 characters");
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.')) {
+                throw new InvalidEventException(field + " '" + abbreviate(raw) + "' may only contain letters, digits, '-' and '.'");
+            }
+        }
+        return s;
+    }
+
+    private String text(String raw, String field) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        if (raw.length() > config.maxTextChars()) {
+            throw new InvalidEventException(field + " has " + raw.length() + " characters, more than validation.max-text-chars=" + config.maxTextChars());
+        }
+        return raw;
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 50 ? s : s.substring(0, 47) + "...";
+    }
+}

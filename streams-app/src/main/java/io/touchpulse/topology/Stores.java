@@ -1,0 +1,20 @@
+package io.touchpulse.topology;
+
+/** Names of every state store and internal topic, so queries, tests and dashboards agree. */
+public final class Stores {
+    private Stores() {}
+
+    public static final String CUSTOMER_PROFILES = "customer-profiles";
+    /** Open panes of one input partition (combiner). */
+    public static final String PANES_OPEN = "panes-open";
+    /** The combiner's event-time watermark and closed-through time. */
+    public static final String PANE_CLOCK = "pane-clock";
+    /** Closed panes from all partitions, merged, awaiting their windows' close. */
+    public static final String PANES_MERGED = "panes-merged";
+    /** Per-sender watermarks and the time up to which windows are final. */
+    public static final String WINDOW_CLOCK = "window-clock";
+    /** Latest final TouchpointHealth per segment|touchpoint, for GET /api/touchpoints. */
+    public static final String TOUCHPOINT_LATEST = "touchpoint-latest";
+    /** Internal topic (suffix) carrying closed panes and watermarks from the combiner to the merger. */
+    public static final String PANE_PARTIALS_TOPIC = "pane-partials";
+}

@@ -1,0 +1,34 @@
+package io.touchpulse.topology;
+
+import io.touchpulse.config.TouchpulseConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.streams.StreamsConfig;
+
+import java.util.Properties;
+
+/** Kafka Streams properties for the pipeline: exactly-once by default, dead-letter handlers wired, every internal name explicit. */
+public final class StreamsSettings {
+    private StreamsSettings() {}
+
+    public static Properties of(TouchpulseConfig c, PipelineMetrics metrics) {
+        Properties p = new Properties();
+        // pass-through client settings first, so the explicit settings below win
+        p.putAll(c.kafka());
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, c.applicationId());
+        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, c.bootstrapServers());
+        p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, c.processingGuarantee());
+        p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, c.streamThreads());
+        p.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, c.standbyReplicas());
+        p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, c.commitInterval().toMillis());
+        p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, c.cacheMaxBytes());
+        p.put(StreamsConfig.STATE_DIR_CONFIG, c.stateDir().toString());
+        p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
+        p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
+        p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+        p.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
+        p.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), c.kafka().getOrDefault("compression.type", "lz4"));
+        p.put(DeadLetterHandler.METRICS_CONFIG, metrics);
+        p.put(DeadLetterHandler.DLQ_TOPIC_CONFIG, Topics.withPrefix(c.topicPrefix()).dlq());
+        return p;
+    }
+}

@@ -1,0 +1,130 @@
+package io.touchpulse.topology;
+
+import io.touchpulse.config.TouchpulseConfig;
+import io.touchpulse.schema.CustomerProfile;
+import io.touchpulse.schema.Interaction;
+import io.touchpulse.schema.SearchEvent;
+import io.touchpulse.schema.Signal;
+import io.touchpulse.schema.TouchpointHealth;
+import io.touchpulse.schema.WebTraffic;
+import io.touchpulse.text.SentimentScorer;
+import io.touchpulse.topology.window.PaneAggregateSerde;
+import io.touchpulse.topology.window.PaneMessage;
+import io.touchpulse.topology.window.PaneMessageSerde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.GlobalKTable;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * The core pipeline as a pure function of its configuration:
+ * <pre>
+ * tp.web-traffic ─┐
+ * tp.search ──────┼─ normalise+score ─ join tp.customer-profiles (global) ─┬─ tp.signals
+ * tp.interactions ┘                                                       └─ combine panes (per partition)
+ *        ─ pane-partials (closed panes + watermarks) ─ merge windows ─ tp.touchpoint-health
+ * </pre>
+ * Late records go to tp.dlq with reason LATE; invalid and unreadable ones via {@link DeadLetterHandler}.
+ */
+public final class TouchpulseTopology {
+
+    /** Collaborators that are not configuration: the wall clock (for timestamp sanity checks), metrics, and how many input partitions feed the windows. */
+    public record Deps(Clock clock, PipelineMetrics metrics, SentimentScorer scorer, int inputPartitions) {
+        public static Deps of(PipelineMetrics metrics, int inputPartitions) {
+            return new Deps(Clock.systemUTC(), metrics, SentimentScorer.standard(), inputPartitions);
+        }
+    }
+
+    private TouchpulseTopology() {}
+
+    public static Topology build(TouchpulseConfig config, Deps deps) {
+        Topics topics = Topics.withPrefix(config.topicPrefix());
+        WindowSpec spec = WindowSpec.of(config);
+        SignalFactory factory = new SignalFactory(config, deps.clock(), deps.scorer());
+        PipelineMetrics metrics = deps.metrics();
+        AvroSerde<Signal> signalSerde = AvroSerde.of(Signal.class);
+        StreamsBuilder b = new StreamsBuilder();
+
+        GlobalKTable<String, CustomerProfile> profiles = b.globalTable(topics.customerProfiles(),
+                Consumed.with(Serdes.String(), AvroSerde.of(CustomerProfile.class)).withName("source-customer-profiles"),
+                Materialized.<String, CustomerProfile>as(org.apache.kafka.streams.state.Stores.inMemoryKeyValueStore(Stores.CUSTOMER_PROFILES))
+                        .withKeySerde(Serdes.String()).withValueSerde(AvroSerde.of(CustomerProfile.class)));
+
+        KStream<String, Signal> web = b.stream(topics.webTraffic(), Consumed.with(Serdes.String(), AvroSerde.of(WebTraffic.class)).withName("source-web-traffic"))
+                .processValues(() -> new Normalizer<>(factory::fromWeb), Named.as("score-web-traffic"));
+        KStream<String, Signal> search = b.stream(topics.search(), Consumed.with(Serdes.String(), AvroSerde.of(SearchEvent.class)).withName("source-search"))
+                .processValues(() -> new Normalizer<>(factory::fromSearch), Named.as("score-search"));
+        KStream<String, Signal> interactions = b.stream(topics.interactions(), Consumed.with(Serdes.String(), AvroSerde.of(Interaction.class)).withName("source-interactions"))
+                .processValues(() -> new Normalizer<>(factory::fromInteraction), Named.as("score-interactions"));
+
+        KStream<String, Signal> signals = web.merge(search, Named.as("merge-search")).merge(interactions, Named.as("merge-interactions"))
+                .leftJoin(profiles, (key, s) -> s.getCustomerId() == null ? "" : s.getCustomerId(),
+                        TouchpulseTopology::withProfile, Named.as("join-profile"))
+                .peek((k, s) -> metrics.signal(s), Named.as("count-signals"));
+        if (config.publishSignals()) {
+            signals.to(topics.signals(), Produced.with(Serdes.String(), signalSerde).withName("sink-signals"));
+        }
+
+        b.addStateStore(logged(Stores.PANES_OPEN, new PaneAggregateSerde(), true));
+        b.addStateStore(logged(Stores.PANE_CLOCK, Serdes.Long(), false));
+        b.addStateStore(logged(Stores.PANES_MERGED, new PaneAggregateSerde(), true));
+        b.addStateStore(logged(Stores.WINDOW_CLOCK, Serdes.Long(), false));
+        b.addStateStore(logged(Stores.TOUCHPOINT_LATEST, AvroSerde.of(TouchpointHealth.class), false));
+
+        Map<String, KStream<String, PaneMessage>> routed = signals
+                .process(() -> new PaneCombiner(spec, metrics), Named.as("combine-panes"), Stores.PANES_OPEN, Stores.PANE_CLOCK)
+                .split(Named.as("route-"))
+                .branch((k, m) -> m.kind() == PaneMessage.Kind.LATE, Branched.as("late"))
+                .defaultBranch(Branched.as("panes"));
+
+        routed.get("route-late")
+                .processValues(() -> new LateToDeadLetter(metrics), Named.as("late-to-dlq"))
+                .to(topics.dlq(), Produced.with(Serdes.String(), Serdes.ByteArray()).withName("sink-late-dlq"));
+
+        routed.get("route-panes")
+                .repartition(Repartitioned.<String, PaneMessage>as(Stores.PANE_PARTIALS_TOPIC)
+                        .withKeySerde(Serdes.String()).withValueSerde(new PaneMessageSerde())
+                        .withNumberOfPartitions(1).withStreamPartitioner(new BroadcastControlPartitioner()))
+                .process(() -> new HealthWindowMerger(spec, deps.inputPartitions(), metrics), Named.as("merge-windows"),
+                        Stores.PANES_MERGED, Stores.WINDOW_CLOCK, Stores.TOUCHPOINT_LATEST)
+                .to(topics.touchpointHealth(), Produced.with(Serdes.String(), AvroSerde.of(TouchpointHealth.class)).withName("sink-touchpoint-health"));
+
+        return b.build();
+    }
+
+    static Signal withProfile(Signal s, CustomerProfile profile) {
+        if (profile != null && profile.getSegment() != null) {
+            s.setSegment(segmentName(profile.getSegment()));
+        }
+        return s;
+    }
+
+    /** Profile data is trusted less than code: a malformed segment becomes "unknown" rather than a new dashboard row. */
+    static String segmentName(String raw) {
+        try {
+            return SignalFactory.name(raw, "segment");
+        } catch (InvalidEventException e) {
+            return SignalFactory.UNKNOWN_SEGMENT;
+        }
+    }
+
+    /** In-memory stores backed by a changelog: small state, fast restarts, exactly-once restore. */
+    private static <V> StoreBuilder<KeyValueStore<String, V>> logged(String name, org.apache.kafka.common.serialization.Serde<V> serde, boolean cached) {
+        StoreBuilder<KeyValueStore<String, V>> sb = org.apache.kafka.streams.state.Stores.keyValueStoreBuilder(
+                org.apache.kafka.streams.state.Stores.inMemoryKeyValueStore(name), Serdes.String(), serde).withLoggingEnabled(Map.of());
+        return cached ? sb.withCachingEnabled() : sb.withCachingDisabled();
+    }
+
+}

@@ -1,0 +1,223 @@
+package io.touchpulse.topology.window;
+
+import io.touchpulse.schema.Signal;
+import io.touchpulse.schema.SignalSource;
+import io.touchpulse.schema.TermCount;
+import io.touchpulse.schema.TouchpointHealth;
+import io.touchpulse.topology.Reason;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything a TouchpointHealth needs about one segment × touchpoint over one pane (one window
+ * advance, 1 minute by default). Panes are additive: a hopping window is the merge of the panes
+ * it covers, so each event updates one pane instead of five overlapping windows.
+ */
+public final class PaneAggregate {
+    private static final int TOP_TERMS = 10;
+    private static final Reason[] REASONS = Reason.all();
+
+    long events;
+    long dissatisfied;
+    long textEvents;
+    long negative;
+    double sentimentSum;
+    long csatSum;
+    long csatCount;
+    long promoters;
+    long detractors;
+    long npsCount;
+    long requests;
+    long errors;
+    long searches;
+    long zeroResults;
+    final long[] reasons = new long[REASONS.length];
+    LatencyHistogram latency = new LatencyHistogram();
+    HyperLogLog customers = new HyperLogLog();
+    TermCounter negativeTerms = new TermCounter();
+
+    public long events() {
+        return events;
+    }
+
+    public void add(Signal s) {
+        events++;
+        if (s.getDissatisfied()) {
+            dissatisfied++;
+            for (String r : s.getReasons()) {
+                reasons[Reason.valueOf(r).ordinal()]++;
+            }
+        }
+        if (s.getCustomerId() != null) {
+            customers.add(s.getCustomerId());
+        }
+        boolean negativeText = false;
+        if (s.getHasText()) {
+            textEvents++;
+            sentimentSum += s.getCompound();
+            if ("negative".equals(s.getLabel())) {
+                negative++;
+                negativeText = true;
+            }
+        }
+        if (s.getCsat() != null) {
+            csatSum += s.getCsat();
+            csatCount++;
+        }
+        if (s.getNps() != null) {
+            npsCount++;
+            if (s.getNps() >= 9) {
+                promoters++;
+            } else if (s.getNps() <= 6) {
+                detractors++;
+            }
+        }
+        if (s.getSource() == SignalSource.WEB) {
+            requests++;
+            Integer status = s.getHttpStatus();
+            if (status != null && (status >= 500 || status == 0)) {
+                errors++;
+            }
+            if (s.getLatencyMs() != null) {
+                latency.add(s.getLatencyMs());
+            }
+        } else if (s.getSource() == SignalSource.SEARCH) {
+            searches++;
+            if (s.getZeroResults()) {
+                zeroResults++;
+            }
+        }
+        if (negativeText || (s.getSource() == SignalSource.SEARCH && s.getDissatisfied())) {
+            for (String t : s.getTerms()) {
+                negativeTerms.add(t, 1);
+            }
+        }
+    }
+
+    public void merge(PaneAggregate o) {
+        events += o.events;
+        dissatisfied += o.dissatisfied;
+        textEvents += o.textEvents;
+        negative += o.negative;
+        sentimentSum += o.sentimentSum;
+        csatSum += o.csatSum;
+        csatCount += o.csatCount;
+        promoters += o.promoters;
+        detractors += o.detractors;
+        npsCount += o.npsCount;
+        requests += o.requests;
+        errors += o.errors;
+        searches += o.searches;
+        zeroResults += o.zeroResults;
+        for (int i = 0; i < reasons.length; i++) {
+            reasons[i] += o.reasons[i];
+        }
+        latency.merge(o.latency);
+        customers.merge(o.customers);
+        negativeTerms.merge(o.negativeTerms);
+    }
+
+    public TouchpointHealth toHealth(String segment, String touchpoint, long start, long end) {
+        Map<String, Long> reasonCounts = new HashMap<>();
+        for (int i = 0; i < reasons.length; i++) {
+            if (reasons[i] > 0) {
+                reasonCounts.put(REASONS[i].name(), reasons[i]);
+            }
+        }
+        List<TermCount> terms = new ArrayList<>();
+        negativeTerms.top(TOP_TERMS).forEach(e -> terms.add(new TermCount(e.getKey(), e.getValue())));
+        double p95 = latency.quantile(0.95);
+        return TouchpointHealth.newBuilder()
+                .setSegment(segment).setTouchpoint(touchpoint)
+                .setWindowStart(Instant.ofEpochMilli(start)).setWindowEnd(Instant.ofEpochMilli(end))
+                .setEvents(events).setDistinctCustomers(customers.estimate())
+                .setDissatisfied(dissatisfied).setDissatisfiedRate(ratio(dissatisfied, events))
+                .setTextEvents(textEvents)
+                .setMeanSentiment(textEvents == 0 ? null : sentimentSum / textEvents)
+                .setNegativeShare(textEvents == 0 ? null : ratio(negative, textEvents))
+                .setCsatMean(csatCount == 0 ? null : (double) csatSum / csatCount).setCsatCount(csatCount)
+                .setNps(npsCount == 0 ? null : 100.0 * (promoters - detractors) / npsCount).setNpsCount(npsCount)
+                .setRequests(requests).setErrorRate(requests == 0 ? null : ratio(errors, requests))
+                .setLatencyP95Ms(Double.isNaN(p95) ? null : p95)
+                .setSearches(searches).setZeroResultRate(searches == 0 ? null : ratio(zeroResults, searches))
+                .setReasonCounts(reasonCounts).setTopNegativeTerms(terms)
+                .build();
+    }
+
+    private static double ratio(long a, long b) {
+        return b == 0 ? 0 : (double) a / b;
+    }
+
+    public byte[] toBytes() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeLong(events);
+            out.writeLong(dissatisfied);
+            out.writeLong(textEvents);
+            out.writeLong(negative);
+            out.writeDouble(sentimentSum);
+            out.writeLong(csatSum);
+            out.writeLong(csatCount);
+            out.writeLong(promoters);
+            out.writeLong(detractors);
+            out.writeLong(npsCount);
+            out.writeLong(requests);
+            out.writeLong(errors);
+            out.writeLong(searches);
+            out.writeLong(zeroResults);
+            out.writeByte(reasons.length);
+            for (long r : reasons) {
+                out.writeLong(r);
+            }
+            latency.write(out);
+            customers.write(out);
+            negativeTerms.write(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    public static PaneAggregate fromBytes(byte[] data) {
+        PaneAggregate p = new PaneAggregate();
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
+            p.events = in.readLong();
+            p.dissatisfied = in.readLong();
+            p.textEvents = in.readLong();
+            p.negative = in.readLong();
+            p.sentimentSum = in.readDouble();
+            p.csatSum = in.readLong();
+            p.csatCount = in.readLong();
+            p.promoters = in.readLong();
+            p.detractors = in.readLong();
+            p.npsCount = in.readLong();
+            p.requests = in.readLong();
+            p.errors = in.readLong();
+            p.searches = in.readLong();
+            p.zeroResults = in.readLong();
+            int n = in.readUnsignedByte();
+            for (int i = 0; i < n; i++) {
+                long v = in.readLong();
+                if (i < p.reasons.length) {
+                    p.reasons[i] = v;
+                }
+            }
+            p.latency = LatencyHistogram.read(in);
+            p.customers = HyperLogLog.read(in);
+            p.negativeTerms = TermCounter.read(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("corrupt pane aggregate", e);
+        }
+        return p;
+    }
+}

@@ -1,0 +1,103 @@
+package io.touchpulse.topology;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.touchpulse.config.TouchpulseConfig;
+import io.touchpulse.schema.CustomerProfile;
+import io.touchpulse.schema.Direction;
+import io.touchpulse.schema.Interaction;
+import io.touchpulse.schema.InteractionKind;
+import io.touchpulse.schema.SearchEvent;
+import io.touchpulse.schema.Signal;
+import io.touchpulse.schema.TouchpointHealth;
+import io.touchpulse.schema.WebTraffic;
+import io.touchpulse.text.SentimentScorer;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** A TopologyTestDriver around the real pipeline with typed helpers for the tests. */
+final class PipelineDriver implements AutoCloseable {
+    static final Instant T0 = Instant.parse("2026-03-02T10:00:00Z");
+
+    final Topics topics = Topics.defaults();
+    final PipelineMetrics metrics = new PipelineMetrics(new SimpleMeterRegistry(), 50);
+    final TopologyTestDriver driver;
+    final TestInputTopic<String, WebTraffic> web;
+    final TestInputTopic<String, SearchEvent> search;
+    final TestInputTopic<String, Interaction> interactions;
+    final TestInputTopic<String, CustomerProfile> profiles;
+    final TestInputTopic<String, byte[]> rawWeb;
+    final TestOutputTopic<String, Signal> signals;
+    final TestOutputTopic<String, TouchpointHealth> health;
+    final TestOutputTopic<String, byte[]> dlq;
+    private final AtomicInteger ids = new AtomicInteger();
+
+    PipelineDriver() {
+        this(Map.of());
+    }
+
+    PipelineDriver(Map<String, String> overrides) {
+        Map<String, String> m = new HashMap<>(TouchpulseConfig.DEFAULTS);
+        m.putAll(overrides);
+        TouchpulseConfig config = TouchpulseConfig.from(m);
+        Clock clock = Clock.fixed(T0.plusSeconds(3600), ZoneOffset.UTC);
+        var topology = TouchpulseTopology.build(config, new TouchpulseTopology.Deps(clock, metrics, SentimentScorer.standard(), 1));
+        Properties props = StreamsSettings.of(config, metrics);
+        props.put("state.dir", System.getProperty("java.io.tmpdir") + "/tp-driver-" + System.nanoTime());
+        driver = new TopologyTestDriver(topology, props, T0);
+        var str = Serdes.String();
+        web = driver.createInputTopic(topics.webTraffic(), str.serializer(), AvroSerde.of(WebTraffic.class).serializer());
+        rawWeb = driver.createInputTopic(topics.webTraffic(), str.serializer(), Serdes.ByteArray().serializer());
+        search = driver.createInputTopic(topics.search(), str.serializer(), AvroSerde.of(SearchEvent.class).serializer());
+        interactions = driver.createInputTopic(topics.interactions(), str.serializer(), AvroSerde.of(Interaction.class).serializer());
+        profiles = driver.createInputTopic(topics.customerProfiles(), str.serializer(), AvroSerde.of(CustomerProfile.class).serializer());
+        signals = driver.createOutputTopic(topics.signals(), str.deserializer(), AvroSerde.of(Signal.class).deserializer());
+        health = driver.createOutputTopic(topics.touchpointHealth(), str.deserializer(), AvroSerde.of(TouchpointHealth.class).deserializer());
+        dlq = driver.createOutputTopic(topics.dlq(), str.deserializer(), Serdes.ByteArray().deserializer());
+    }
+
+    void profile(String customer, String segment) {
+        profiles.pipeInput(customer, CustomerProfile.newBuilder().setCustomerId(customer).setSegment(segment).setTier("gold")
+                .setTenureMonths(12).setLifetimeValue(1000).setUpdatedAt(T0).build());
+    }
+
+    void page(String customer, String touchpoint, Instant at, int status, int latencyMs) {
+        web.pipeInput(customer, WebTraffic.newBuilder().setEventId("w" + ids.incrementAndGet()).setTimestamp(at)
+                .setCustomerId(customer).setTouchpoint(touchpoint).setHttpStatus(status).setLatencyMs(latencyMs).build(), at);
+    }
+
+    void query(String customer, String q, int results, Instant at) {
+        search.pipeInput(customer, SearchEvent.newBuilder().setEventId("s" + ids.incrementAndGet()).setTimestamp(at)
+                .setCustomerId(customer).setQuery(q).setResultCount(results).build(), at);
+    }
+
+    void chat(String customer, String touchpoint, String text, Integer csat, Instant at) {
+        interactions.pipeInput(customer, Interaction.newBuilder().setEventId("i" + ids.incrementAndGet()).setTimestamp(at)
+                .setCustomerId(customer).setKind(InteractionKind.CHAT).setDirection(Direction.INBOUND).setTouchpoint(touchpoint)
+                .setChannel("chat").setText(text).setCsat(csat).build(), at);
+    }
+
+    List<TouchpointHealth> healthValues() {
+        return health.readValuesToList();
+    }
+
+    List<TestRecord<String, byte[]>> deadLetters() {
+        return dlq.readRecordsToList();
+    }
+
+    @Override
+    public void close() {
+        driver.close();
+    }
+}
