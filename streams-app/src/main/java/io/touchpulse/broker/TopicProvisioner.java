@@ -23,7 +23,7 @@ import org.apache.kafka.common.errors.TopicExistsException;
  * then OUT_OF_ORDER_SEQUENCE_NUMBER until its delivery timeout (KAFKA-15591, open in 4.3.1).
  * So we only return once every partition has a leader that answers ListOffsets.
  */
-final class TopicProvisioner {
+public final class TopicProvisioner {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final Duration POLL = Duration.ofMillis(50);
@@ -33,15 +33,21 @@ final class TopicProvisioner {
 
     static void createAndAwait(String bootstrapServers, Map<String, Integer> partitionsByTopic,
                                Map<String, Map<String, String>> configsByTopic) {
+        createAndAwait(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), partitionsByTopic, configsByTopic);
+    }
+
+    /** Same, with full client settings (security etc.) for an existing cluster. */
+    public static void createAndAwait(Map<String, Object> clientProps, Map<String, Integer> partitionsByTopic,
+                                      Map<String, Map<String, String>> configsByTopic) {
         if (partitionsByTopic.isEmpty()) {
             return;
         }
-        try (Admin admin = Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.CLIENT_ID_CONFIG, "touchpulse-embedded-broker-admin",
-                // one slow answer must not eat the whole wait below
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "5000",
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000"))) {
+        Map<String, Object> props = new HashMap<>(clientProps);
+        props.put(AdminClientConfig.CLIENT_ID_CONFIG, "touchpulse-topic-provisioner");
+        // one slow answer must not eat the whole wait below
+        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "5000");
+        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
+        try (Admin admin = Admin.create(props)) {
             createMissing(admin, partitionsByTopic, configsByTopic);
             awaitLeaders(admin, partitionsByTopic.keySet());
         } catch (InterruptedException e) {
@@ -59,7 +65,7 @@ final class TopicProvisioner {
         Set<String> existing = admin.listTopics().names().get();
         List<NewTopic> missing = partitionsByTopic.entrySet().stream()
                 .filter(e -> !existing.contains(e.getKey()))
-                .map(e -> new NewTopic(e.getKey(), e.getValue(), (short) 1)
+                .map(e -> new NewTopic(e.getKey(), java.util.Optional.of(e.getValue()), java.util.Optional.empty()) // replication: the cluster default (1 on the embedded broker)
                         .configs(configsByTopic.getOrDefault(e.getKey(), Map.of())))
                 .toList();
         for (Map.Entry<String, KafkaFuture<Void>> created : admin.createTopics(missing).values().entrySet()) {

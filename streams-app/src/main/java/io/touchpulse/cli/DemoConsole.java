@@ -1,0 +1,66 @@
+package io.touchpulse.cli;
+
+import io.touchpulse.schema.TouchpointHealth;
+import io.touchpulse.sim.Incident;
+import io.touchpulse.sim.Simulator;
+import io.touchpulse.topology.PipelineRuntime;
+
+import java.io.PrintStream;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** What the demo prints while it runs: incidents starting and ending, and the worst touchpoints every few seconds. */
+final class DemoConsole {
+    private static final double MIN_EVENTS = 20;
+
+    private final Simulator sim;
+    private final PipelineRuntime pipeline;
+    private final PrintStream out;
+    private Set<String> active = new HashSet<>();
+
+    DemoConsole(Simulator sim, PipelineRuntime pipeline, PrintStream out) {
+        this.sim = sim;
+        this.pipeline = pipeline;
+        this.out = out;
+    }
+
+    void tick() {
+        Set<String> now;
+        synchronized (sim) {
+            now = sim.activeAt(sim.now()).stream().map(i -> i.name() + " (" + i.segment() + " × " + i.touchpoint() + ")").collect(Collectors.toSet());
+        }
+        for (String started : now) {
+            if (!active.contains(started)) {
+                out.println("[sim] incident started: " + started);
+            }
+        }
+        for (String ended : active) {
+            if (!now.contains(ended)) {
+                out.println("[sim] incident ended:   " + ended);
+            }
+        }
+        active = now;
+        if (!pipeline.isRunning()) {
+            return;
+        }
+        List<TouchpointHealth> worst;
+        try {
+            worst = pipeline.latestHealth().stream().filter(h -> h.getEvents() >= MIN_EVENTS)
+                    .sorted(Comparator.comparingDouble(TouchpointHealth::getDissatisfiedRate).reversed()).limit(3).toList();
+        } catch (RuntimeException e) {
+            return;
+        }
+        if (!worst.isEmpty()) {
+            out.println("[health] window to " + worst.get(0).getWindowEnd() + " — most dissatisfied: " + worst.stream()
+                    .map(h -> String.format("%s×%s %.0f%% of %d", h.getSegment(), h.getTouchpoint(), 100 * h.getDissatisfiedRate(), h.getEvents()))
+                    .collect(Collectors.joining(", ")));
+        }
+    }
+
+    static String describe(List<Incident> incidents) {
+        return incidents.isEmpty() ? "none" : incidents.stream().map(Incident::name).distinct().collect(Collectors.joining(", "));
+    }
+}

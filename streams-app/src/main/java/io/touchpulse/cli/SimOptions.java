@@ -1,0 +1,47 @@
+package io.touchpulse.cli;
+
+import io.touchpulse.sim.Incident;
+import io.touchpulse.sim.SimConfig;
+import picocli.CommandLine.Option;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Simulator flags shared by {@code demo} and {@code simulate}. */
+final class SimOptions {
+    @Option(names = "--speed", defaultValue = "20", description = "Simulated time runs this many times faster than real time; 0 = as fast as possible (default: ${DEFAULT-VALUE}).")
+    double speed;
+
+    @Option(names = "--duration", paramLabel = "DURATION", description = "Stop after this much wall-clock time, e.g. 90s or 10m (default: run until Ctrl-C).")
+    String duration;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Random seed; the same seed and start give the same events (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--start", paramLabel = "INSTANT", description = "Simulated start time, ISO-8601 (default: now, to the minute).")
+    Instant start;
+
+    @Option(names = "--customers", description = "Number of simulated customers (default: 5000).")
+    Integer customers;
+
+    @Option(names = "--rate", paramLabel = "EVENTS_PER_S", description = "Events per simulated second at the daily peak (default: 60).")
+    Double rate;
+
+    @Option(names = "--incident", paramLabel = "NAME", split = ",",
+            description = "Scripted incidents to run (repeatable or comma-separated): checkout-5xx, search-zero-results, billing-fee-complaints, login-outage, or none. Default: all of them, one after another, repeating.")
+    List<String> incidents = new ArrayList<>();
+
+    SimConfig simConfig() {
+        SimConfig d = SimConfig.defaults();
+        Instant s = start != null ? start : Instant.now().truncatedTo(ChronoUnit.MINUTES);
+        List<Incident> chosen = incidents.isEmpty() ? d.incidents() : Incident.named(incidents);
+        return new SimConfig(seed, s, customers != null ? customers : d.customers(), rate != null ? rate : d.eventsPerSecond(), chosen);
+    }
+
+    Duration wallDuration() {
+        return duration == null ? null : io.touchpulse.config.Durations.parse(duration);
+    }
+}

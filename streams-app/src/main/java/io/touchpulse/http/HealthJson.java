@@ -1,0 +1,45 @@
+package io.touchpulse.http;
+
+import io.touchpulse.schema.TermCount;
+import io.touchpulse.schema.TouchpointHealth;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** TouchpointHealth as the API's JSON object: camelCase fields, ISO-8601 times, nulls where a metric has no data. */
+final class HealthJson {
+    private HealthJson() {}
+
+    static Map<String, Object> of(TouchpointHealth h) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("segment", h.getSegment());
+        m.put("touchpoint", h.getTouchpoint());
+        m.put("windowStart", h.getWindowStart().toString());
+        m.put("windowEnd", h.getWindowEnd().toString());
+        m.put("events", h.getEvents());
+        m.put("distinctCustomers", h.getDistinctCustomers());
+        m.put("dissatisfied", h.getDissatisfied());
+        m.put("dissatisfiedRate", h.getDissatisfiedRate());
+        m.put("textEvents", h.getTextEvents());
+        m.put("meanSentiment", h.getMeanSentiment());
+        m.put("negativeShare", h.getNegativeShare());
+        m.put("csatMean", h.getCsatMean());
+        m.put("csatCount", h.getCsatCount());
+        m.put("nps", h.getNps());
+        m.put("npsCount", h.getNpsCount());
+        m.put("requests", h.getRequests());
+        m.put("errorRate", h.getErrorRate());
+        m.put("latencyP95Ms", h.getLatencyP95Ms());
+        m.put("searches", h.getSearches());
+        m.put("zeroResultRate", h.getZeroResultRate());
+        m.put("reasonCounts", new TreeMap<>(h.getReasonCounts()));
+        m.put("topNegativeTerms", terms(h.getTopNegativeTerms()));
+        return m;
+    }
+
+    private static List<Map<String, Object>> terms(List<TermCount> terms) {
+        return terms.stream().map(t -> Map.<String, Object>of("term", t.getTerm(), "count", t.getCount())).toList();
+    }
+}

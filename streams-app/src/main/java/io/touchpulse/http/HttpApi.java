@@ -1,0 +1,67 @@
+package io.touchpulse.http;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.touchpulse.schema.TouchpointHealth;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one HTTP port: liveness and readiness for orchestrators, Prometheus metrics, and the
+ * JSON API. Small on purpose; routes delegate to {@link PipelineView}.
+ */
+public final class HttpApi implements AutoCloseable {
+    private final Javalin app;
+
+    private HttpApi(Javalin app) {
+        this.app = app;
+    }
+
+    public static HttpApi start(String host, int port, PrometheusMeterRegistry registry, PipelineView pipeline) {
+        Javalin app = Javalin.create(cfg -> {
+            cfg.showJavalinBanner = false;
+            cfg.useVirtualThreads = false;
+            cfg.http.defaultContentType = "application/json";
+        });
+        app.get("/health/live", ctx -> ctx.json(Map.of("status", "UP")));
+        app.get("/health/ready", ctx -> ready(ctx, pipeline));
+        app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(registry.scrape()));
+        app.get("/api/touchpoints", ctx -> touchpoints(ctx, pipeline));
+        app.exception(IllegalArgumentException.class, (e, ctx) -> ctx.status(HttpStatus.BAD_REQUEST).json(Map.of("error", e.getMessage())));
+        app.exception(IllegalStateException.class, (e, ctx) -> ctx.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .json(Map.of("error", "not ready: " + e.getMessage(), "state", pipeline.state())));
+        app.start(host, port);
+        return new HttpApi(app);
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    private static void ready(Context ctx, PipelineView pipeline) {
+        boolean ready = pipeline.ready();
+        ctx.status(ready ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
+                .json(Map.of("status", ready ? "UP" : "DOWN", "streams", pipeline.state()));
+    }
+
+    private static void touchpoints(Context ctx, PipelineView pipeline) {
+        String segment = ctx.queryParam("segment");
+        String touchpoint = ctx.queryParam("touchpoint");
+        List<Map<String, Object>> out = pipeline.latestHealth().stream()
+                .filter(h -> segment == null || segment.isBlank() || h.getSegment().equals(segment))
+                .filter(h -> touchpoint == null || touchpoint.isBlank() || h.getTouchpoint().equals(touchpoint))
+                .sorted(Comparator.comparing(TouchpointHealth::getSegment).thenComparing(TouchpointHealth::getTouchpoint))
+                .map(HealthJson::of)
+                .toList();
+        ctx.json(out);
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+}

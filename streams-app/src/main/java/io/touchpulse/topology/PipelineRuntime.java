@@ -1,0 +1,109 @@
+package io.touchpulse.topology;
+
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.touchpulse.broker.TopicProvisioner;
+import io.touchpulse.config.TouchpulseConfig;
+import io.touchpulse.schema.TouchpointHealth;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * Owns one running KafkaStreams instance of the pipeline: makes sure the topics exist, sizes the
+ * window merger to the input partitions, binds Kafka Streams metrics to Micrometer, and answers
+ * the interactive queries the HTTP API needs.
+ */
+public final class PipelineRuntime implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(PipelineRuntime.class);
+
+    private final KafkaStreams streams;
+    private final KafkaStreamsMetrics streamsMetrics;
+
+    private PipelineRuntime(KafkaStreams streams, KafkaStreamsMetrics streamsMetrics) {
+        this.streams = streams;
+        this.streamsMetrics = streamsMetrics;
+    }
+
+    public static PipelineRuntime start(TouchpulseConfig config, PipelineMetrics metrics) {
+        Topics topics = Topics.withPrefix(config.topicPrefix());
+        ensureTopics(config, topics);
+        int inputPartitions = inputPartitions(config, topics);
+        var topology = TouchpulseTopology.build(config, TouchpulseTopology.Deps.of(metrics, inputPartitions));
+        KafkaStreams streams = new KafkaStreams(topology, StreamsSettings.of(config, metrics));
+        streams.setStateListener((now, before) -> LOG.info("streams {} -> {}", before, now));
+        streams.setUncaughtExceptionHandler(e -> {
+            LOG.error("stream thread failed; replacing it", e);
+            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+        KafkaStreamsMetrics binder = new KafkaStreamsMetrics(streams);
+        binder.bindTo(metrics.registry());
+        streams.start();
+        return new PipelineRuntime(streams, binder);
+    }
+
+    /** Creates missing topics: inputs with the configured partitions, profiles compacted. */
+    public static void ensureTopics(TouchpulseConfig config, Topics topics) {
+        Map<String, Integer> partitions = new HashMap<>();
+        topics.all().forEach(t -> partitions.put(t, config.topicPartitions()));
+        Map<String, Map<String, String>> configs = Map.of(topics.customerProfiles(), Map.of("cleanup.policy", "compact"));
+        Map<String, Object> client = new HashMap<>();
+        config.kafkaClientProperties().forEach((k, v) -> client.put((String) k, v));
+        TopicProvisioner.createAndAwait(client, partitions, configs);
+    }
+
+    /** The windows merge one watermark per input partition; Kafka Streams makes one task per partition of the widest input topic. */
+    static int inputPartitions(TouchpulseConfig config, Topics topics) {
+        try (Admin admin = Admin.create(config.kafkaClientProperties())) {
+            Map<String, TopicDescription> d = admin.describeTopics(topics.eventInputs()).allTopicNames().get();
+            return d.values().stream().mapToInt(t -> t.partitions().size()).max().orElse(1);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot describe input topics " + topics.eventInputs() + ": " + e.getCause().getMessage(), e);
+        }
+    }
+
+    public KafkaStreams.State state() {
+        return streams.state();
+    }
+
+    public boolean isRunning() {
+        return streams.state() == KafkaStreams.State.RUNNING;
+    }
+
+    /** Latest final window of every segment × touchpoint hosted here (one partition by default, so: all). */
+    public List<TouchpointHealth> latestHealth() {
+        ReadOnlyKeyValueStore<String, TouchpointHealth> store = streams.store(
+                StoreQueryParameters.fromNameAndType(Stores.TOUCHPOINT_LATEST, QueryableStoreTypes.keyValueStore()));
+        List<TouchpointHealth> out = new ArrayList<>();
+        try (KeyValueIterator<String, TouchpointHealth> it = store.all()) {
+            it.forEachRemaining(kv -> out.add(kv.value));
+        }
+        return out;
+    }
+
+    @Override
+    public void close() {
+        close(Duration.ofSeconds(4));
+    }
+
+    public void close(Duration timeout) {
+        streams.close(timeout);
+        streamsMetrics.close();
+    }
+}
