@@ -28,10 +28,9 @@ final class DemoConsole {
     }
 
     void tick() {
-        Set<String> now;
-        synchronized (sim) {
-            now = sim.activeAt(sim.now()).stream().map(i -> i.name() + " (" + i.segment() + " × " + i.touchpoint() + ")").collect(Collectors.toSet());
-        }
+        // activeAt is a pure function of the schedule; a slightly stale now() from the runner thread is fine
+        Set<String> now = sim.activeAt(sim.now()).stream()
+                .map(i -> i.name() + " (" + i.segment() + " × " + i.touchpoint() + ")").collect(Collectors.toSet());
         for (String started : now) {
             if (!active.contains(started)) {
                 out.println("[sim] incident started: " + started);
