@@ -3,6 +3,7 @@ package io.touchpulse.http;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import io.javalin.http.staticfiles.Location;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.touchpulse.schema.TouchpointHealth;
 
@@ -26,6 +27,11 @@ public final class HttpApi implements AutoCloseable {
             cfg.showJavalinBanner = false;
             cfg.useVirtualThreads = false;
             cfg.http.defaultContentType = "application/json";
+            cfg.staticFiles.add(files -> {
+                files.hostedPath = "/";
+                files.directory = "/web";
+                files.location = Location.CLASSPATH;
+            });
         });
         app.get("/health/live", ctx -> ctx.json(Map.of("status", "UP")));
         app.get("/health/ready", ctx -> ready(ctx, pipeline));

@@ -26,7 +26,7 @@ public final class PiiRedactor {
         String s = EMAIL.matcher(text).replaceAll("[email]");
         s = replaceCards(s);
         s = IBAN.matcher(s).replaceAll("[iban]");
-        return PHONE.matcher(s).replaceAll("[phone]");
+        return replacePhones(s);
     }
 
     /** Cheap pre-check: PII needs an '@' or a run of digits; most texts have neither. */
@@ -51,6 +51,18 @@ public final class PiiRedactor {
         while (m.find()) {
             String digits = m.group().replaceAll("[ -]", "");
             m.appendReplacement(sb, luhn(digits) ? "[card]" : Matcher.quoteReplacement(m.group()));
+        }
+        m.appendTail(sb);
+        return sb.toString();
+    }
+
+    /** E.164 numbers have at most 15 digits; longer runs are ids or card-like numbers that failed Luhn, and stay. */
+    private static String replacePhones(String s) {
+        Matcher m = PHONE.matcher(s);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            long digits = m.group().chars().filter(Character::isDigit).count();
+            m.appendReplacement(sb, digits <= 15 ? "[phone]" : Matcher.quoteReplacement(m.group()));
         }
         m.appendTail(sb);
         return sb.toString();

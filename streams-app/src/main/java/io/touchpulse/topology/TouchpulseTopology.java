@@ -13,6 +13,8 @@ import io.touchpulse.topology.window.PaneMessage;
 import io.touchpulse.topology.window.PaneMessageSerde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TopologyConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
@@ -55,7 +57,7 @@ public final class TouchpulseTopology {
         SignalFactory factory = new SignalFactory(config, deps.clock(), deps.scorer());
         PipelineMetrics metrics = deps.metrics();
         AvroSerde<Signal> signalSerde = AvroSerde.of(Signal.class);
-        StreamsBuilder b = new StreamsBuilder();
+        StreamsBuilder b = new StreamsBuilder(new TopologyConfig(new StreamsConfig(StreamsSettings.of(config, metrics))));
 
         GlobalKTable<String, CustomerProfile> profiles = b.globalTable(topics.customerProfiles(),
                 Consumed.with(Serdes.String(), AvroSerde.of(CustomerProfile.class)).withName("source-customer-profiles"),

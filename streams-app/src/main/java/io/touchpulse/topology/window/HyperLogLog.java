@@ -85,12 +85,11 @@ public final class HyperLogLog {
         return h;
     }
 
-    /** 64-bit FNV-1a followed by the SplitMix64 finaliser: cheap, and well mixed in the top bits HLL uses. */
+    /** Multiply-rotate over the chars, then the SplitMix64 finaliser: cheap, and well mixed in the top bits HLL uses. */
     static long hash(String s) {
-        long h = 0xcbf29ce484222325L;
+        long h = 0x9E3779B97F4A7C15L ^ s.length();
         for (int i = 0; i < s.length(); i++) {
-            h ^= s.charAt(i);
-            h *= 0x100000001b3L;
+            h = Long.rotateLeft((h ^ s.charAt(i)) * 0xbf58476d1ce4e5b9L, 29);
         }
         h = (h ^ (h >>> 30)) * 0xbf58476d1ce4e5b9L;
         h = (h ^ (h >>> 27)) * 0x94d049bb133111ebL;

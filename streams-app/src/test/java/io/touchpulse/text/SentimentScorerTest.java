@@ -1,0 +1,58 @@
+package io.touchpulse.text;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SentimentScorerTest {
+    private final SentimentScorer s = SentimentScorer.standard();
+
+    @Test
+    void labelsPlainTexts() {
+        assertThat(s.score("The agent was really helpful, thanks!").label()).isEqualTo("positive");
+        assertThat(s.score("Terrible service, I was charged twice").label()).isEqualTo("negative");
+        assertThat(s.score("How do I change my delivery address?").label()).isEqualTo("neutral");
+        assertThat(s.score("").label()).isEqualTo("neutral");
+        assertThat(s.score(null).compound()).isZero();
+    }
+
+    @Test
+    void negationFlipsAndDampens() {
+        assertThat(s.score("not good").compound()).isNegative();
+        assertThat(s.score("the app isn't bad").compound()).isPositive();
+        assertThat(s.score("no problems at all").compound()).isPositive();
+    }
+
+    @Test
+    void laterClauseOfButWeighsMore() {
+        assertThat(s.score("The app is fine but checkout keeps failing").compound()).isNegative();
+        assertThat(s.score("Delivery was late but the support team sorted it out quickly").compound()).isPositive();
+    }
+
+    @Test
+    void emphasisIncreasesIntensity() {
+        double plain = s.score("the wait was bad").compound();
+        assertThat(s.score("the wait was very bad").compound()).isLessThan(plain);
+        assertThat(s.score("the wait was BAD").compound()).isLessThan(plain);
+        assertThat(s.score("the wait was bad!!!").compound()).isLessThan(plain);
+    }
+
+    @Test
+    void compoundStaysInRangeAndProportionsSumToOne() {
+        Sentiment x = s.score("awful awful awful terrible horrible worst nightmare scam!!!!");
+        assertThat(x.compound()).isBetween(-1.0, -0.9);
+        assertThat(x.positive() + x.neutral() + x.negative()).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    @Test
+    void redactsPii() {
+        String r = PiiRedactor.redact("card 4111 1111 1111 1111, order 1234567890123, mail a.b@c.io, IBAN GB82 WEST 1234 5698 7654 32");
+        assertThat(r).contains("[card]", "[email]", "[iban]").doesNotContain("4111", "a.b@c.io", "WEST");
+        assertThat(PiiRedactor.redact("order 4111 1111 1111 1112 please")).contains("4111 1111 1111 1112");
+    }
+
+    @Test
+    void termsDropStopWordsAndDuplicates() {
+        assertThat(Terms.of("Where is my REFUND? my refund is late")).containsExactly("refund", "late");
+    }
+}
