@@ -47,7 +47,8 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         long t0 = System.nanoTime();
-        SimConfig simConfig = sim.simConfig();
+        // busier than `simulate` so that even night-time (UTC) demo windows have meaningful counts
+        SimConfig simConfig = sim.simConfig(200);
         Duration runFor = sim.wallDuration();
         Path stateDir = Files.createTempDirectory("touchpulse-demo-state");
         Resources r = new Resources();

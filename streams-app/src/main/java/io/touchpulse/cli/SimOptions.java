@@ -27,18 +27,18 @@ final class SimOptions {
     @Option(names = "--customers", description = "Number of simulated customers (default: 5000).")
     Integer customers;
 
-    @Option(names = "--rate", paramLabel = "EVENTS_PER_S", description = "Events per simulated second at the daily peak (default: 60).")
+    @Option(names = "--rate", paramLabel = "EVENTS_PER_S", description = "Events per simulated second at the daily peak (default: 200 for demo, 60 for simulate).")
     Double rate;
 
     @Option(names = "--incident", paramLabel = "NAME", split = ",",
             description = "Scripted incidents to run (repeatable or comma-separated): checkout-5xx, search-zero-results, billing-fee-complaints, login-outage, or none. Default: all of them, one after another, repeating.")
     List<String> incidents = new ArrayList<>();
 
-    SimConfig simConfig() {
+    SimConfig simConfig(double defaultRate) {
         SimConfig d = SimConfig.defaults();
         Instant s = start != null ? start : Instant.now().truncatedTo(ChronoUnit.MINUTES);
         List<Incident> chosen = incidents.isEmpty() ? d.incidents() : Incident.named(incidents);
-        return new SimConfig(seed, s, customers != null ? customers : d.customers(), rate != null ? rate : d.eventsPerSecond(), chosen);
+        return new SimConfig(seed, s, customers != null ? customers : d.customers(), rate != null ? rate : defaultRate, chosen);
     }
 
     Duration wallDuration() {

@@ -25,7 +25,7 @@ final class SimulateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         TouchpulseConfig c = config.load(Map.of());
-        SimConfig simConfig = sim.simConfig();
+        SimConfig simConfig = sim.simConfig(SimConfig.defaults().eventsPerSecond());
         Topics topics = Topics.withPrefix(c.topicPrefix());
         PipelineRuntime.ensureTopics(c, topics);
         try (KafkaEventSink sink = new KafkaEventSink(c.kafkaClientProperties(), topics)) {
