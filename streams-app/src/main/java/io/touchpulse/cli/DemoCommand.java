@@ -60,8 +60,10 @@ final class DemoCommand implements Callable<Integer> {
             extra.put("bootstrap.servers", r.broker.bootstrapServers());
             extra.put("http.port", Integer.toString(port));
             extra.put("state.dir", stateDir.toString());
-            extra.putIfAbsent("application.id", "touchpulse-demo");
-            if (sim.speed != 1) {
+            if (!config.overrides.containsKey("application.id")) {
+                extra.put("application.id", "touchpulse-demo");
+            }
+            if (sim.speed != 1 && !config.overrides.containsKey("validation.max-future-skew")) {
                 // compressed simulated time runs ahead of the wall clock by design
                 extra.put("validation.max-future-skew", "3650d");
             }
