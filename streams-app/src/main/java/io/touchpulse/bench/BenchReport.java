@@ -1,0 +1,133 @@
+package io.touchpulse.bench;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Turns the measured rounds into the bench JSON (contract keys first, then details, settings and environment). */
+final class BenchReport {
+    private BenchReport() {
+    }
+
+    static Map<String, Object> of(BenchSettings s, BenchRunner.Round r, BenchRunner.Round warm, double totalSeconds) {
+        double pipeline = r.pipeline().timing().eventsPerSecond();
+        double baseline = r.baseline().timing().eventsPerSecond();
+        double ratio = pipeline / baseline;
+        double lateTotal = r.pipeline().lateCombiner() + r.pipeline().lateMerger();
+
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("pipeline_events_per_s", Math.round(pipeline));
+        m.put("baseline_windowed_count_events_per_s", Math.round(baseline));
+        m.put("raw_consume_events_per_s", Math.round(r.raw().eventsPerSecond()));
+        m.put("ratio_to_baseline", round3(ratio));
+        m.put("events_total", r.load().events());
+        m.put("late_records_dropped", Math.round(lateTotal));
+        m.put("alert_latency_p50_ms", null);
+        m.put("alert_latency_p99_ms", null);
+        m.put("produce_events_per_s", Math.round(r.load().eventsPerSecond()));
+        m.put("pipeline_vs_raw", round3(pipeline / r.raw().eventsPerSecond()));
+        m.put("baseline_vs_raw", round3(baseline / r.raw().eventsPerSecond()));
+
+        Map<String, Object> late = new LinkedHashMap<>();
+        late.put("combiner_late_to_dlq", Math.round(r.pipeline().lateCombiner()));
+        late.put("merger_late_panes_events_dropped", Math.round(r.pipeline().lateMerger()));
+        late.put("pipeline_streams_dropped_records", Math.round(r.pipeline().streamsDropped()));
+        late.put("baseline_streams_dropped_records", Math.round(r.baseline().droppedRecords()));
+        m.put("late", late);
+        m.put("dlq_records", Math.round(r.pipeline().dlqTotal()));
+        Map<String, Object> dlq = new LinkedHashMap<>();
+        r.pipeline().dlqByReason().forEach((k, v) -> dlq.put(k, Math.round(v)));
+        m.put("dlq_records_by_reason", dlq);
+        m.put("signals", Math.round(r.pipeline().signals()));
+        m.put("health_windows", Math.round(r.pipeline().healthWindows()));
+
+        Map<String, Object> goal = new LinkedHashMap<>();
+        goal.put("pipeline_events_per_s", BenchRunner.GOAL_EVENTS_PER_S);
+        goal.put("ratio_to_baseline", BenchRunner.GOAL_RATIO);
+        goal.put("met", pipeline >= BenchRunner.GOAL_EVENTS_PER_S && ratio >= BenchRunner.GOAL_RATIO);
+        m.put("goal", goal);
+
+        Map<String, Object> phases = new LinkedHashMap<>();
+        if (warm != null) {
+            phases.put("warmup_total", round3(warm.load().seconds() + warm.raw().seconds() + appSeconds(warm.baseline().timing())
+                    + appSeconds(warm.pipeline().timing())));
+        }
+        phases.put("produce", round3(r.load().seconds()));
+        phases.put("raw_consume", round3(r.raw().seconds()));
+        phases.put("baseline_startup", round3(r.baseline().timing().startupSeconds()));
+        phases.put("baseline_processing", round3(r.baseline().timing().processingSeconds()));
+        phases.put("pipeline_startup", round3(r.pipeline().timing().startupSeconds()));
+        phases.put("pipeline_processing", round3(r.pipeline().timing().processingSeconds()));
+        phases.put("total", round3(totalSeconds));
+        m.put("phases_s", phases);
+
+        if (warm != null) {
+            Map<String, Object> w = new LinkedHashMap<>();
+            w.put("events", warm.load().events());
+            w.put("raw_consume_events_per_s", Math.round(warm.raw().eventsPerSecond()));
+            w.put("baseline_events_per_s", Math.round(warm.baseline().timing().eventsPerSecond()));
+            w.put("pipeline_events_per_s", Math.round(warm.pipeline().timing().eventsPerSecond()));
+            m.put("warmup", w);
+        }
+
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("events", s.events());
+        settings.put("warmup_events", s.warmupEvents());
+        settings.put("partitions", s.partitions());
+        settings.put("threads", s.threads());
+        settings.put("guarantee", s.guarantee());
+        settings.put("seed", s.seed());
+        settings.put("customers", s.customers());
+        settings.put("profiles", r.load().profiles());
+        settings.put("baseline_store", s.baselineStore());
+        settings.put("commit_interval_ms", r.config().commitInterval().toMillis());
+        settings.put("cache_max_bytes", r.config().cacheMaxBytes());
+        settings.put("publish_signals", r.config().publishSignals());
+        settings.put("sim_peak_events_per_s", EventLoad.PEAK_EVENTS_PER_S);
+        settings.put("simulated_from", r.load().firstEventTime().toString());
+        settings.put("simulated_to", r.load().simulatedEnd().toString());
+        m.put("settings", settings);
+        m.put("environment", Environment.facts());
+        m.put("method", method());
+        m.put("notes", notes(s, r));
+        return m;
+    }
+
+    private static double appSeconds(PhaseResult p) {
+        return p.startupSeconds() + p.processingSeconds();
+    }
+
+    private static List<String> method() {
+        return List.of(
+                "Events are generated once by the simulator and produced to the input topics; every phase reads the same records.",
+                "raw: one KafkaConsumer<byte[],byte[]> (read_committed, max.poll.records 1000) reads all input partitions from the beginning; clock from first poll to the last record.",
+                "baseline and pipeline: the clock starts when KafkaStreams reports RUNNING (start-up, rebalance and global-store restore excluded) "
+                        + "and stops at the first 50 ms poll where the app's committed offsets reach the end of every input partition and of every "
+                        + "repartition partition it commits (downstream sub-topologies drained). Records committed before RUNNING are not counted.",
+                "baseline: same StreamsSettings as the pipeline (guarantee, threads, commit interval, cache, compression); topology = stream(3 inputs, String/ByteArray) "
+                        + "-> groupByKey -> 5m/1m hopping windows, 30s grace -> count -> output topic. No repartition.",
+                "warm-up: before any timed phase, a separate round (own topics bench-warmup.*, own application ids) runs produce, raw, baseline and pipeline "
+                        + "over --warmup events in this JVM, so the JIT has compiled the hot paths of all three; its numbers are reported under 'warmup' and not used.",
+                "late_records_dropped = touchpulse_late_events over both stages: combiner (each also written to tp.dlq as LATE; not added twice) "
+                        + "+ merger (events of whole panes dropped after the window closed, not in the DLQ).");
+    }
+
+    private static List<String> notes(BenchSettings s, BenchRunner.Round r) {
+        List<String> n = new ArrayList<>();
+        n.add("alert_latency_p50_ms / alert_latency_p99_ms are null: alerts are not implemented yet, nothing to measure.");
+        n.add("Broker, producer, consumers and the streams app share this machine's " + Runtime.getRuntime().availableProcessors()
+                + " cores and JVM; the broker's work (fetch, append, transactions) is inside every number.");
+        if (s.events() < 1_000_000) {
+            n.add("fewer than 1M events: start-up and JIT effects dominate; do not compare with full runs.");
+        }
+        if (s.warmupEvents() == 0) {
+            n.add("no warm-up: the first timed phases include JIT compilation.");
+        }
+        return n;
+    }
+
+    private static double round3(double d) {
+        return Math.round(d * 1000) / 1000.0;
+    }
+}
