@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.touchpulse.schema.Signal;
+import io.touchpulse.schema.SignalSource;
 import io.touchpulse.schema.TouchpointHealth;
 
 import java.util.Map;
@@ -20,7 +21,10 @@ public final class PipelineMetrics {
     private final MeterRegistry registry;
     private final LabelGuard segments;
     private final LabelGuard touchpoints;
+    private static final SignalSource[] SOURCES = SignalSource.values();
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+    /** segment → touchpoint → counters by source, then dissatisfied. */
+    private final Map<String, Map<String, Counter[]>> signalCounters = new ConcurrentHashMap<>();
     private final Map<String, AtomicReference<TouchpointHealth>> latest = new ConcurrentHashMap<>();
 
     public PipelineMetrics(MeterRegistry registry, int labelCap) {
@@ -37,13 +41,26 @@ public final class PipelineMetrics {
         return registry;
     }
 
+    /** Per-record path: two map lookups on the raw names, no allocation once a combination has been seen. */
     public void signal(Signal s) {
-        String seg = segments.label(s.getSegment());
-        String tp = touchpoints.label(s.getTouchpoint());
-        counter("touchpulse_signals", "Events normalised and scored into signals", "source", s.getSource().name().toLowerCase(), "segment", seg, "touchpoint", tp).increment();
+        Counter[] c = signalCounters.computeIfAbsent(s.getSegment(), k -> new ConcurrentHashMap<>())
+                .computeIfAbsent(s.getTouchpoint(), tp -> signalCounters(s.getSegment(), tp));
+        c[s.getSource().ordinal()].increment();
         if (s.getDissatisfied()) {
-            counter("touchpulse_dissatisfied_events", "Signals flagged as a dissatisfied customer moment", "segment", seg, "touchpoint", tp).increment();
+            c[SOURCES.length].increment();
         }
+    }
+
+    private Counter[] signalCounters(String segment, String touchpoint) {
+        String seg = segments.label(segment);
+        String tp = touchpoints.label(touchpoint);
+        Counter[] c = new Counter[SOURCES.length + 1];
+        for (SignalSource source : SOURCES) {
+            c[source.ordinal()] = counter("touchpulse_signals", "Events normalised and scored into signals",
+                    "source", source.name().toLowerCase(java.util.Locale.ROOT), "segment", seg, "touchpoint", tp);
+        }
+        c[SOURCES.length] = counter("touchpulse_dissatisfied_events", "Signals flagged as a dissatisfied customer moment", "segment", seg, "touchpoint", tp);
+        return c;
     }
 
     /** A record sent to the dead-letter topic; reason is one of DeadLetters' reason codes, topic an input topic name. */

@@ -79,8 +79,9 @@ public final class TouchpulseTopology {
             signals.to(topics.signals(), Produced.with(Serdes.String(), signalSerde).withName("sink-signals"));
         }
 
-        b.addStateStore(logged(Stores.PANES_OPEN, new PaneAggregateSerde(), true));
-        b.addStateStore(logged(Stores.PANE_CLOCK, Serdes.Long(), false));
+        // open panes change with every event: written to the changelog once per commit, not per event
+        b.addStateStore(WriteBehindStore.builder(logged(Stores.PANES_OPEN, new PaneAggregateSerde(), false)));
+        b.addStateStore(WriteBehindStore.builder(logged(Stores.PANE_CLOCK, Serdes.Long(), false)));
         b.addStateStore(logged(Stores.PANES_MERGED, new PaneAggregateSerde(), true));
         b.addStateStore(logged(Stores.WINDOW_CLOCK, Serdes.Long(), false));
         b.addStateStore(logged(Stores.TOUCHPOINT_LATEST, AvroSerde.of(TouchpointHealth.class), false));
