@@ -42,6 +42,9 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--kafka-port", defaultValue = "9092", description = "Port of the embedded Kafka broker on 127.0.0.1, 0 = any free port (default: ${DEFAULT-VALUE}).")
     int kafkaPort;
 
+    @Option(names = "--kafka-data-dir", paramLabel = "DIR", description = "Keep the embedded broker's data here across runs (default: a temp dir deleted on exit).")
+    Path kafkaDataDir;
+
     private final CountDownLatch stopped = new CountDownLatch(1);
 
     @Override
@@ -55,7 +58,7 @@ final class DemoCommand implements Callable<Integer> {
         Thread hook = new Thread(() -> r.close(stateDir), "touchpulse-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            r.broker = EmbeddedKafkaBroker.start(kafkaPort, null);
+            r.broker = EmbeddedKafkaBroker.start(kafkaPort, kafkaDataDir);
             Map<String, String> extra = new LinkedHashMap<>();
             extra.put("bootstrap.servers", r.broker.bootstrapServers());
             extra.put("http.port", Integer.toString(port));
