@@ -27,6 +27,8 @@ public final class DeadLetterHandler implements DeserializationExceptionHandler,
 
     private PipelineMetrics metrics = PipelineMetrics.noop();
     private String dlqTopic = Topics.defaults().dlq();
+    private Map<String, Object> clientConfigs = Map.of();
+    private GlobalDeadLetters global;
 
     @Override
     public void configure(Map<String, ?> configs) {
@@ -36,17 +38,45 @@ public final class DeadLetterHandler implements DeserializationExceptionHandler,
         if (configs.get(DLQ_TOPIC_CONFIG) instanceof String t) {
             dlqTopic = t;
         }
+        clientConfigs = Map.copyOf(configs.entrySet().stream().filter(e -> e.getValue() != null)
+                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> (Object) e.getValue())));
     }
 
     @Override
     public DeserializationExceptionHandler.Response handleError(ErrorHandlerContext ctx, ConsumerRecord<byte[], byte[]> record, Exception e) {
-        return DeserializationExceptionHandler.Response.resume(List.of(deadLetter(ctx, DeadLetters.DESERIALIZATION, record.key(), record.value(), e)));
+        var dead = deadLetter(ctx, DeadLetters.DESERIALIZATION, record.key(), record.value(), e);
+        if (isGlobal(ctx)) {
+            globalDeadLetters().send(dead);
+            return DeserializationExceptionHandler.Response.resume();
+        }
+        return DeserializationExceptionHandler.Response.resume(List.of(dead));
     }
 
     @Override
     public ProcessingExceptionHandler.Response handleError(ErrorHandlerContext ctx, Record<?, ?> record, Exception e) {
         String reason = e instanceof InvalidEventException ? DeadLetters.INVALID : DeadLetters.PROCESSING;
-        return ProcessingExceptionHandler.Response.resume(List.of(deadLetter(ctx, reason, ctx.sourceRawKey(), ctx.sourceRawValue(), e)));
+        var dead = deadLetter(ctx, reason, ctx.sourceRawKey(), ctx.sourceRawValue(), e);
+        if (isGlobal(ctx)) {
+            globalDeadLetters().send(dead);
+            return ProcessingExceptionHandler.Response.resume();
+        }
+        return ProcessingExceptionHandler.Response.resume(List.of(dead));
+    }
+
+    /**
+     * The global (profile) table's thread has no record collector: in Kafka 4.3.1 returning dead-letter
+     * records from there throws ClassCastException and takes the whole client down. Its dead letters go
+     * through a plain producer of ours instead (at-least-once, like the global table's own reads).
+     */
+    private static boolean isGlobal(ErrorHandlerContext ctx) {
+        return ctx.taskId() == null || ctx.taskId().subtopology() < 0;
+    }
+
+    private synchronized GlobalDeadLetters globalDeadLetters() {
+        if (global == null) {
+            global = new GlobalDeadLetters(clientConfigs);
+        }
+        return global;
     }
 
     private org.apache.kafka.clients.producer.ProducerRecord<byte[], byte[]> deadLetter(ErrorHandlerContext ctx, String reason, byte[] key, byte[] value, Exception e) {

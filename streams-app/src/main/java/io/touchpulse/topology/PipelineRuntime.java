@@ -46,6 +46,11 @@ public final class PipelineRuntime implements AutoCloseable {
         KafkaStreams streams = new KafkaStreams(topology, StreamsSettings.of(config, metrics));
         streams.setStateListener((now, before) -> LOG.info("streams {} -> {}", before, now));
         streams.setUncaughtExceptionHandler(e -> {
+            // the global (profile) thread cannot be replaced; stop and let readiness report it
+            if (Thread.currentThread().getName().contains("GlobalStreamThread")) {
+                LOG.error("global table thread failed; stopping the client (readiness turns DOWN)", e);
+                return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+            }
             LOG.error("stream thread failed; replacing it", e);
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
         });

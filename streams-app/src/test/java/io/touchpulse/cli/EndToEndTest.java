@@ -83,6 +83,7 @@ class EndToEndTest {
         Properties p = config.kafkaClientProperties();
         try (KafkaProducer<byte[], byte[]> raw = new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer())) {
             raw.send(new ProducerRecord<>(TOPICS.webTraffic(), "bad".getBytes(), "definitely not avro".getBytes())).get();
+            raw.send(new ProducerRecord<>(TOPICS.customerProfiles(), "bad-profile".getBytes(), "not a profile".getBytes())).get();
         }
     }
 
@@ -101,6 +102,7 @@ class EndToEndTest {
     void incidentTouchpointIsDegradedForTheRightSegment() {
         List<TouchpointHealth> health = new ArrayList<>();
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            health.clear();
             health.addAll(read(TOPICS.touchpointHealth(), AvroSerde.of(TouchpointHealth.class)::deserialize));
             return health.stream().anyMatch(h -> !h.getWindowEnd().isBefore(start.plus(Duration.ofMinutes(19))));
         });
@@ -146,16 +148,35 @@ class EndToEndTest {
     void unreadableRecordGoesToTheDeadLetterTopicWithItsReason() {
         List<ConsumerRecord<String, byte[]>> dead = new ArrayList<>();
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            dead.clear();
             dead.addAll(readRecords(TOPICS.dlq()));
-            return dead.stream().anyMatch(r -> "DESERIALIZATION".equals(DeadLetters.header(r.headers(), DeadLetters.REASON)));
+            return dead.stream().anyMatch(EndToEndTest::badWebRecord);
         });
-        ConsumerRecord<String, byte[]> r = dead.stream().filter(x -> "DESERIALIZATION".equals(DeadLetters.header(x.headers(), DeadLetters.REASON))).findFirst().orElseThrow();
+        ConsumerRecord<String, byte[]> r = dead.stream().filter(EndToEndTest::badWebRecord).findFirst().orElseThrow();
         assertThat(new String(r.value())).isEqualTo("definitely not avro");
         assertThat(DeadLetters.header(r.headers(), DeadLetters.SOURCE_TOPIC)).isEqualTo(TOPICS.webTraffic());
         assertThat(DeadLetters.header(r.headers(), DeadLetters.MESSAGE)).isNotBlank();
     }
 
+    @Test
+    void unreadableProfileIsCountedAndTheAppKeepsRunning() throws Exception {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() ->
+                get("/metrics").body().contains("touchpulse_dlq_records_total{reason=\"DESERIALIZATION\",topic=\"tp.customer-profiles\"}"));
+        assertThat(get("/health/ready").statusCode()).isEqualTo(200);
+        List<ConsumerRecord<String, byte[]>> dead = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            dead.clear();
+            dead.addAll(readRecords(TOPICS.dlq()));
+            return dead.stream().anyMatch(r -> TOPICS.customerProfiles().equals(DeadLetters.header(r.headers(), DeadLetters.SOURCE_TOPIC)));
+        });
+    }
+
     /** Dissatisfied share over the windows ending between two minutes after the simulated start. */
+    private static boolean badWebRecord(ConsumerRecord<String, byte[]> r) {
+        return "DESERIALIZATION".equals(DeadLetters.header(r.headers(), DeadLetters.REASON))
+                && TOPICS.webTraffic().equals(DeadLetters.header(r.headers(), DeadLetters.SOURCE_TOPIC));
+    }
+
     private static double rate(List<TouchpointHealth> all, String segment, String touchpoint, int fromMinute, int toMinute) {
         List<TouchpointHealth> in = all.stream().filter(h -> h.getSegment().equals(segment) && h.getTouchpoint().equals(touchpoint))
                 .filter(h -> !h.getWindowEnd().isBefore(start.plus(Duration.ofMinutes(fromMinute))) && !h.getWindowEnd().isAfter(start.plus(Duration.ofMinutes(toMinute))))
@@ -173,6 +194,7 @@ class EndToEndTest {
     }
 
     private static final Map<String, KafkaConsumer<String, byte[]>> CONSUMERS = new HashMap<>();
+    private static final Map<String, List<ConsumerRecord<String, byte[]>>> SEEN = new HashMap<>();
 
     private static synchronized List<ConsumerRecord<String, byte[]>> readRecords(String topic) {
         KafkaConsumer<String, byte[]> c = CONSUMERS.computeIfAbsent(topic, t -> {
@@ -185,8 +207,9 @@ class EndToEndTest {
             k.subscribe(List.of(t));
             return k;
         });
-        List<ConsumerRecord<String, byte[]>> out = new ArrayList<>();
-        c.poll(Duration.ofMillis(500)).forEach(out::add);
-        return out;
+        // every record read so far, so tests sharing a topic do not take each other's records
+        List<ConsumerRecord<String, byte[]>> seen = SEEN.computeIfAbsent(topic, t -> new ArrayList<>());
+        c.poll(Duration.ofMillis(500)).forEach(seen::add);
+        return List.copyOf(seen);
     }
 }

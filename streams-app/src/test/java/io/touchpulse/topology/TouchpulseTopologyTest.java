@@ -146,6 +146,18 @@ class TouchpulseTopologyTest {
     }
 
     @Test
+    void badProfilesDoNotStopThePipeline() {
+        var rawProfiles = d.driver.createInputTopic(d.topics.customerProfiles(), org.apache.kafka.common.serialization.Serdes.String().serializer(),
+                org.apache.kafka.common.serialization.Serdes.ByteArray().serializer());
+        rawProfiles.pipeInput("p1", "garbage".getBytes(), at(0, 0));
+        rawProfiles.pipeInput((String) null, (byte[]) null, at(0, 0));
+        d.profile("p1", "premium");
+        d.page("p1", "checkout", at(0, 1), 200, 100);
+        // (TopologyTestDriver hard-codes its own handler for global tables; EndToEndTest checks ours on a real broker)
+        assertThat(d.signals.readValuesToList()).extracting(Signal::getSegment).containsExactly("premium");
+    }
+
+    @Test
     void healthCarriesSentimentSearchAndTermFields() {
         d.profile("c1", "consumer");
         d.query("c1", "waterproof jacket", 0, at(0, 1));
