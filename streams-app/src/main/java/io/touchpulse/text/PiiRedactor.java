@@ -14,7 +14,14 @@ public final class PiiRedactor {
     private static final Pattern IBAN = Pattern.compile("\\b[A-Z]{2}\\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\\b");
     private static final Pattern PHONE = Pattern.compile("(?<![\\w])\\+?\\d[\\d ().-]{7,}\\d(?![\\w])");
 
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\[(?:email|card|iban|phone)]");
+
     private PiiRedactor() {}
+
+    /** The redacted text without its placeholders, for term extraction ("[email]" is not something a customer said). */
+    public static String withoutPlaceholders(String redacted) {
+        return redacted == null || redacted.indexOf('[') < 0 ? redacted : PLACEHOLDER.matcher(redacted).replaceAll(" ");
+    }
 
     public static String redact(String text) {
         if (text == null || text.isEmpty()) {

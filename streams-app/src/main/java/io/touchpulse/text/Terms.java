@@ -20,6 +20,16 @@ public final class Terms {
 
     private Terms() {}
 
+    private static int digits(String w) {
+        int n = 0;
+        for (int i = 0; i < w.length(); i++) {
+            if (Character.isDigit(w.charAt(i))) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     public static List<String> of(String text) {
         if (text == null || text.isBlank()) {
             return List.of();
@@ -27,7 +37,8 @@ public final class Terms {
         List<String> out = new ArrayList<>(4);
         for (Tokens.Token t : Tokens.split(text)) {
             String w = t.lower();
-            if (w.length() < 2 || w.length() > 30 || STOP.contains(w) || !Character.isLetter(w.charAt(0))) {
+            // terms leave the app (health records, API): no redaction placeholders, addresses or id-like tokens
+            if (w.length() < 2 || w.length() > 30 || STOP.contains(w) || !Character.isLetter(w.charAt(0)) || w.indexOf('@') >= 0 || digits(w) > 3) {
                 continue;
             }
             if (!out.contains(w)) {

@@ -73,6 +73,7 @@ public final class SignalFactory {
             throw new InvalidEventException("resultCount " + e.getResultCount() + " is negative");
         }
         Sentiment sentiment = scorer.score(query);
+        String redacted = PiiRedactor.redact(query);
         List<String> reasons = new ArrayList<>(2);
         boolean zero = e.getResultCount() == 0;
         if (zero) {
@@ -82,7 +83,7 @@ public final class SignalFactory {
             reasons.add(Reason.REFORMULATED.name());
         }
         return s.setHasText(true).setCompound(sentiment.compound()).setLabel(sentiment.label())
-                .setText(PiiRedactor.redact(query)).setTerms(Terms.of(query)).setZeroResults(zero)
+                .setText(redacted).setTerms(Terms.of(PiiRedactor.withoutPlaceholders(redacted))).setZeroResults(zero)
                 .setDissatisfied(!reasons.isEmpty()).setReasons(reasons).build();
     }
 
@@ -126,8 +127,9 @@ public final class SignalFactory {
         if (e.getWaitSec() != null && e.getWaitSec() > config.longWaitSec()) {
             reasons.add(Reason.LONG_WAIT.name());
         }
+        String redacted = text == null ? null : PiiRedactor.redact(text);
         return s.setHasText(text != null).setCompound(sentiment.compound()).setLabel(text == null ? "neutral" : sentiment.label())
-                .setText(text == null ? null : PiiRedactor.redact(text)).setTerms(Terms.of(text))
+                .setText(redacted).setTerms(Terms.of(PiiRedactor.withoutPlaceholders(redacted)))
                 .setCsat(csat).setNps(nps).setDissatisfied(!reasons.isEmpty()).setReasons(reasons).build();
     }
 

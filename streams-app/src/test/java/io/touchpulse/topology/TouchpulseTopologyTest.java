@@ -54,6 +54,7 @@ class TouchpulseTopologyTest {
         TestRecord<String, Signal> r = d.signals.readRecord();
         assertThat(r.timestamp()).isEqualTo(at(0, 4).toEpochMilli());
         assertThat(r.value().getText()).doesNotContain("7946").doesNotContain("jane.doe").contains("[phone]", "[email]");
+        assertThat(r.value().getTerms()).noneMatch(t -> t.contains("jane") || t.contains("7946") || t.contains("email") || t.contains("phone"));
     }
 
     @Test
