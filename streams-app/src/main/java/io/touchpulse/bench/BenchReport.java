@@ -115,7 +115,7 @@ final class BenchReport {
 
     private static List<String> notes(BenchSettings s, BenchRunner.Round r) {
         List<String> n = new ArrayList<>();
-        n.add("alert_latency_p50_ms / alert_latency_p99_ms are null: alerts are not implemented yet, nothing to measure.");
+        n.add("alert_latency_p50_ms / alert_latency_p99_ms are null: alert detection does not exist yet (next issues), so there is no alert latency to measure.");
         n.add("Broker, producer, consumers and the streams app share this machine's " + Runtime.getRuntime().availableProcessors()
                 + " cores and JVM; the broker's work (fetch, append, transactions) is inside every number.");
         if (s.events() < 1_000_000) {
