@@ -3,7 +3,6 @@ package io.touchpulse.http;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import io.javalin.http.staticfiles.Location;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.touchpulse.schema.TouchpointHealth;
 
@@ -27,12 +26,9 @@ public final class HttpApi implements AutoCloseable {
             cfg.showJavalinBanner = false;
             cfg.useVirtualThreads = false;
             cfg.http.defaultContentType = "application/json";
-            cfg.staticFiles.add(files -> {
-                files.hostedPath = "/";
-                files.directory = "/web";
-                files.location = Location.CLASSPATH;
-            });
         });
+        String page = livePage();
+        app.get("/", ctx -> ctx.html(page));
         app.get("/health/live", ctx -> ctx.json(Map.of("status", "UP")));
         app.get("/health/ready", ctx -> ready(ctx, pipeline));
         app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(registry.scrape()));
@@ -42,6 +38,17 @@ public final class HttpApi implements AutoCloseable {
                 .json(Map.of("error", "not ready: " + e.getMessage(), "state", pipeline.state())));
         app.start(host, port);
         return new HttpApi(app);
+    }
+
+    private static String livePage() {
+        try (var in = HttpApi.class.getResourceAsStream("/web/index.html")) {
+            if (in == null) {
+                throw new IllegalStateException("live page /web/index.html is missing from the jar");
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     public int port() {

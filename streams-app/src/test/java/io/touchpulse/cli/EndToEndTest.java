@@ -139,6 +139,11 @@ class EndToEndTest {
         JsonNode consumerCheckout = JSON.readTree(get("/api/touchpoints?segment=consumer&touchpoint=checkout").body()).get(0);
         assertThat(consumerCheckout.get("dissatisfiedRate").asDouble()).isLessThan(premiumCheckout[0].get("dissatisfiedRate").asDouble() / 3);
 
+        HttpResponse<String> page = get("/");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("content-type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/html"));
+        assertThat(page.body()).contains("api/touchpoints");
+
         String metrics = get("/metrics").body();
         assertThat(metrics).contains("touchpulse_signals_total{", "touchpulse_touchpoint_dissatisfied_ratio{", "jvm_memory_used_bytes", "kafka_stream_");
         assertThat(metrics).doesNotContainPattern("customer(_id|Id)=");
