@@ -19,6 +19,7 @@ public final class SentimentScorer {
     private static final double CAPS_INCREMENT = 0.733;
     private static final double ALPHA = 15;
     private static final int MAX_PHRASE = 5;
+    private static final double ELONGATION_INCREMENT = 0.293;
 
     private static final SentimentScorer DEFAULT = new SentimentScorer(
             Lexicons.load("/text/sentiment-lexicon.tsv"), Lexicons.load("/text/boosters.tsv"));
@@ -40,6 +41,7 @@ public final class SentimentScorer {
             return Sentiment.NONE;
         }
         List<Tokens.Token> tokens = Tokens.split(text);
+        boolean[] elongated = normaliseElongation(tokens);
         boolean allCaps = tokens.stream().allMatch(Tokens.Token::shouted);
         double[] scores = new double[tokens.size()];
         int butAt = -1;
@@ -56,6 +58,9 @@ public final class SentimentScorer {
             if (len == 1 && tokens.get(i).shouted() && !allCaps) {
                 v += Math.signum(v) * CAPS_INCREMENT;
             }
+            if (len == 1 && elongated[i]) {
+                v += Math.signum(v) * ELONGATION_INCREMENT;
+            }
             v = applyBoosters(tokens, i, v);
             if (negated(tokens, i)) {
                 v *= NEGATION_SCALAR;
@@ -69,6 +74,54 @@ public final class SentimentScorer {
             }
         }
         return combine(scores, emphasis(text));
+    }
+
+    /**
+     * "sooo slooow", "loooove": a letter repeated three or more times is emphasis. Such a token is
+     * replaced by the first collapsed form the lexicons know (runs to two letters, then to one),
+     * and marked so its valence gets a boost.
+     */
+    private boolean[] normaliseElongation(List<Tokens.Token> tokens) {
+        boolean[] elongated = new boolean[tokens.size()];
+        for (int i = 0; i < tokens.size(); i++) {
+            Tokens.Token t = tokens.get(i);
+            String w = t.lower();
+            if (valence.containsKey(w) || boosters.containsKey(w) || !hasRun(w, 3)) {
+                continue;
+            }
+            for (String candidate : new String[] {collapse(w, 2), collapse(w, 1)}) {
+                if (valence.containsKey(candidate) || boosters.containsKey(candidate) || NEGATIONS.contains(candidate)) {
+                    tokens.set(i, new Tokens.Token(candidate, t.original()));
+                    elongated[i] = true;
+                    break;
+                }
+            }
+        }
+        return elongated;
+    }
+
+    private static boolean hasRun(String w, int n) {
+        int run = 1;
+        for (int i = 1; i < w.length(); i++) {
+            run = w.charAt(i) == w.charAt(i - 1) ? run + 1 : 1;
+            if (run >= n) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Shortens every run of the same character to at most {@code max}. */
+    private static String collapse(String w, int max) {
+        StringBuilder sb = new StringBuilder(w.length());
+        int run = 0;
+        for (int i = 0; i < w.length(); i++) {
+            run = i > 0 && w.charAt(i) == w.charAt(i - 1) ? run + 1 : 1;
+            if (run <= max) {
+                sb.append(w.charAt(i));
+            }
+        }
+        return sb.toString();
     }
 
     private int longestPhrase(List<Tokens.Token> tokens, int i) {

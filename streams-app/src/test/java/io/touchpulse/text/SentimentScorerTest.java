@@ -35,6 +35,8 @@ class SentimentScorerTest {
         assertThat(s.score("the wait was very bad").compound()).isLessThan(plain);
         assertThat(s.score("the wait was BAD").compound()).isLessThan(plain);
         assertThat(s.score("the wait was bad!!!").compound()).isLessThan(plain);
+        assertThat(s.score("the app is sooo slooow").compound()).isLessThan(s.score("the app is slow").compound());
+        assertThat(s.score("loooove the new app").label()).isEqualTo("positive");
     }
 
     @Test
