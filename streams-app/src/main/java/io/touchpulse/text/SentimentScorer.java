@@ -45,10 +45,17 @@ public final class SentimentScorer {
         boolean allCaps = tokens.stream().allMatch(Tokens.Token::shouted);
         double[] scores = new double[tokens.size()];
         int butAt = -1;
+        int concessionFrom = -1;
+        int concessionTo = -1;
         for (int i = 0; i < tokens.size(); i++) {
             String w = tokens.get(i).lower();
-            if (butAt < 0 && (w.equals("but") || w.equals("however") || w.equals("although") || w.equals("though"))) {
+            if (butAt < 0 && (w.equals("but") || w.equals("however") || w.equals("yet"))) {
                 butAt = i;
+            }
+            if (concessionFrom < 0 && (w.equals("although") || w.equals("though") || w.equals("despite"))) {
+                // "Although the flight was delayed, the crew were great": the conceded clause counts less
+                concessionFrom = i;
+                concessionTo = clauseEnd(tokens, i);
             }
             int len = longestPhrase(tokens, i);
             if (len == 0) {
@@ -62,7 +69,7 @@ public final class SentimentScorer {
                 v += Math.signum(v) * ELONGATION_INCREMENT;
             }
             v = applyBoosters(tokens, i, v);
-            if (negated(tokens, i)) {
+            if (!tokens.get(i).emoji() && negated(tokens, i)) {
                 v *= NEGATION_SCALAR;
             }
             scores[i] = v;
@@ -72,6 +79,9 @@ public final class SentimentScorer {
             for (int i = 0; i < scores.length; i++) {
                 scores[i] *= i < butAt ? 0.5 : 1.5;
             }
+        }
+        for (int i = concessionFrom; i >= 0 && i <= concessionTo; i++) {
+            scores[i] *= 0.5;
         }
         return combine(scores, emphasis(text));
     }
@@ -91,7 +101,7 @@ public final class SentimentScorer {
             }
             for (String candidate : new String[] {collapse(w, 2), collapse(w, 1)}) {
                 if (valence.containsKey(candidate) || boosters.containsKey(candidate) || NEGATIONS.contains(candidate)) {
-                    tokens.set(i, new Tokens.Token(candidate, t.original()));
+                    tokens.set(i, new Tokens.Token(candidate, t.original(), t.clauseEnd()));
                     elongated[i] = true;
                     break;
                 }
@@ -122,6 +132,15 @@ public final class SentimentScorer {
             }
         }
         return sb.toString();
+    }
+
+    private static int clauseEnd(List<Tokens.Token> tokens, int from) {
+        for (int i = from; i < tokens.size(); i++) {
+            if (tokens.get(i).clauseEnd()) {
+                return i;
+            }
+        }
+        return tokens.size() - 1;
     }
 
     private int longestPhrase(List<Tokens.Token> tokens, int i) {
@@ -157,6 +176,9 @@ public final class SentimentScorer {
 
     private static boolean negated(List<Tokens.Token> tokens, int i) {
         for (int back = 1; back <= 3 && i - back >= 0; back++) {
+            if (tokens.get(i - back).clauseEnd()) {
+                return false; // "No queue, no fuss, just good service": the negation ended with its clause
+            }
             String w = tokens.get(i - back).lower();
             if (NEGATIONS.contains(w) || w.endsWith("n't")) {
                 return true;

@@ -11,7 +11,12 @@ import java.util.Locale;
 final class Tokens {
     private Tokens() {}
 
-    record Token(String lower, String original) {
+    /** {@code clauseEnd}: the raw token ended with , . ; : ! or ? (negation and contrast do not reach past it). */
+    record Token(String lower, String original, boolean clauseEnd) {
+        boolean emoji() {
+            return !original.isEmpty() && !Character.isLetterOrDigit(original.codePointAt(0));
+        }
+
         boolean shouted() {
             if (original.length() < 2) {
                 return false;
@@ -44,7 +49,9 @@ final class Tokens {
                 String raw = text.substring(start, i);
                 String word = isEmoticon(raw) ? raw : strip(raw);
                 if (!word.isEmpty()) {
-                    out.add(new Token(word.toLowerCase(Locale.ROOT), word));
+                    char last = raw.charAt(raw.length() - 1);
+                    boolean clauseEnd = !isEmoticon(raw) && ",.;:!?".indexOf(last) >= 0;
+                    out.add(new Token(word.toLowerCase(Locale.ROOT), word, clauseEnd));
                 }
             }
         }

@@ -31,11 +31,12 @@ class SentimentEvaluationTest {
 
     /*
      * Floors, set just below the values measured on 2026-11-24 with the first-version scorer
-     * (accuracy 0.6199, macro-F1 0.6184 on 705 rows). They are regression guards, not targets:
+     * (accuracy 0.6199, macro-F1 0.6184 on 705 rows); raised after elongation, clause-bounded negation,
+     * concessions and more phrases (accuracy 0.6596, macro-F1 0.6597, same day). They are regression guards, not targets:
      * ratchet them up as the text engine improves, never lower them to make a change pass.
      */
-    static final double ACCURACY_FLOOR = 0.61;
-    static final double MACRO_F1_FLOOR = 0.61;
+    static final double ACCURACY_FLOOR = 0.65;
+    static final double MACRO_F1_FLOOR = 0.65;
 
     record Row(String label, String category, String text) {
     }
