@@ -20,9 +20,16 @@ public final class SentimentScorer {
     private static final double ALPHA = 15;
     private static final int MAX_PHRASE = 5;
     private static final double ELONGATION_INCREMENT = 0.293;
+    private static final double CONTRAST_REVERSAL = 1.5;
 
-    private static final SentimentScorer DEFAULT = new SentimentScorer(
-            Lexicons.load("/text/sentiment-lexicon.tsv"), Lexicons.load("/text/boosters.tsv"));
+    private static final SentimentScorer DEFAULT = new SentimentScorer(standardLexicon(), Lexicons.load("/text/boosters.tsv"));
+
+    /** VADER's general lexicon as the base, overlaid by our customer-experience lexicon where they differ. */
+    private static Map<String, Double> standardLexicon() {
+        Map<String, Double> m = new java.util.HashMap<>(Lexicons.load("/text/vader-lexicon.tsv"));
+        m.putAll(Lexicons.load("/text/sentiment-lexicon.tsv"));
+        return m;
+    }
 
     private final Map<String, Double> valence;
     private final Map<String, Double> boosters;
@@ -76,8 +83,20 @@ public final class SentimentScorer {
             i += len - 1;
         }
         if (butAt >= 0) {
+            double before = 0;
+            double after = 0;
             for (int i = 0; i < scores.length; i++) {
+                if (i < butAt) {
+                    before += scores[i];
+                } else {
+                    after += scores[i];
+                }
                 scores[i] *= i < butAt ? 0.5 : 1.5;
+            }
+            // "Looks great but the battery dies by lunchtime": a contrast whose later clause has no
+            // sentiment words still turns against the earlier one
+            if (after == 0 && before != 0 && butAt < scores.length - 2) {
+                scores[butAt] = -Math.signum(before) * CONTRAST_REVERSAL;
             }
         }
         for (int i = concessionFrom; i >= 0 && i <= concessionTo; i++) {

@@ -27,6 +27,9 @@ class SentimentScorerTest {
     void laterClauseOfButWeighsMore() {
         assertThat(s.score("The app is fine but checkout keeps failing").compound()).isNegative();
         assertThat(s.score("Delivery was late but the support team sorted it out quickly").compound()).isPositive();
+        // the later clause has no sentiment words: the contrast itself turns it against the first
+        assertThat(s.score("Nice shop but the parking is a mile away").label()).isEqualTo("negative");
+        assertThat(s.score("Although the flight was delayed, the crew handled it really well").label()).isEqualTo("positive");
     }
 
     @Test
