@@ -1,7 +1,8 @@
 package io.touchpulse.cli;
 
 import io.touchpulse.text.Sentiment;
-import io.touchpulse.text.SentimentScorer;
+import io.touchpulse.text.TextAnalysis;
+import io.touchpulse.text.TextAnalyzer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -31,7 +32,8 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "sentiment", mixinStandardHelpOptions = true,
         description = {"Score UTF-8 text lines from stdin; print one JSON object per line, same order:",
-                "{\"compound\": [-1..1], \"label\": positive|neutral|negative, \"positive\", \"neutral\", \"negative\" proportions}."})
+                "{\"compound\": [-1..1], \"label\": positive|neutral|negative, \"positive\", \"neutral\", \"negative\" proportions,",
+                " \"intents\": [churn|complaint|praise|question|request], \"aspects\": {aspect: compound of its clause}}."})
 final class SentimentCommand implements Callable<Integer> {
     private static final int BATCH = 512;
 
@@ -40,11 +42,11 @@ final class SentimentCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        score(System.in, System.out, Math.max(1, threads), SentimentScorer.standard());
+        score(System.in, System.out, Math.max(1, threads), TextAnalyzer.standard());
         return 0;
     }
 
-    static void score(InputStream in, OutputStream out, int threads, SentimentScorer scorer) throws IOException, InterruptedException {
+    static void score(InputStream in, OutputStream out, int threads, TextAnalyzer analyzer) throws IOException, InterruptedException {
         var decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
         BufferedReader reader = new BufferedReader(new InputStreamReader(in, decoder), 1 << 16);
@@ -63,12 +65,12 @@ final class SentimentCommand implements Callable<Integer> {
             while ((line = reader.readLine()) != null) {
                 batch.add(line);
                 if (batch.size() == BATCH) {
-                    submit(batch, pending, pool, scorer, written);
+                    submit(batch, pending, pool, analyzer, written);
                     batch = new ArrayList<>(BATCH);
                 }
             }
             if (!batch.isEmpty()) {
-                submit(batch, pending, pool, scorer, written);
+                submit(batch, pending, pool, analyzer, written);
             }
             enqueue(CompletableFuture.completedFuture(null), pending, written); // end marker
             written.join();
@@ -79,17 +81,17 @@ final class SentimentCommand implements Callable<Integer> {
     }
 
     private static void submit(List<String> batch, BlockingQueue<CompletableFuture<String>> pending, ExecutorService pool,
-                               SentimentScorer scorer, CompletableFuture<Void> written) throws InterruptedException {
+                               TextAnalyzer analyzer, CompletableFuture<Void> written) throws InterruptedException {
         enqueue(CompletableFuture.supplyAsync(() -> {
             StringBuilder sb = new StringBuilder(batch.size() * 96);
             for (String text : batch) {
-                Sentiment s;
+                TextAnalysis t;
                 try {
-                    s = scorer.score(text);
+                    t = analyzer.analyze(text);
                 } catch (RuntimeException e) {
-                    s = Sentiment.NONE; // one odd line must not cost the rest of the output its order
+                    t = TextAnalysis.EMPTY; // one odd line must not cost the rest of the output its order
                 }
-                appendJson(sb, s);
+                appendJson(sb, t);
             }
             return sb.toString();
         }, pool), pending, written);
@@ -122,13 +124,24 @@ final class SentimentCommand implements Callable<Integer> {
         }
     }
 
-    static void appendJson(StringBuilder sb, Sentiment s) {
+    static void appendJson(StringBuilder sb, TextAnalysis t) {
+        Sentiment s = t.sentiment();
         sb.append("{\"compound\":").append(round(s.compound()))
                 .append(",\"label\":\"").append(s.label())
                 .append("\",\"positive\":").append(round(s.positive()))
                 .append(",\"neutral\":").append(round(s.neutral()))
                 .append(",\"negative\":").append(round(s.negative()))
-                .append("}\n");
+                .append(",\"intents\":[");
+        for (int i = 0; i < t.intents().size(); i++) {
+            sb.append(i == 0 ? "\"" : ",\"").append(t.intents().get(i)).append('"');
+        }
+        sb.append("],\"aspects\":{");
+        boolean first = true;
+        for (var e : t.aspects().entrySet()) {
+            sb.append(first ? "\"" : ",\"").append(e.getKey()).append("\":").append(e.getValue());
+            first = false;
+        }
+        sb.append("}}\n");
     }
 
     private static double round(double v) {

@@ -2,7 +2,7 @@ package io.touchpulse.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.touchpulse.text.SentimentScorer;
+import io.touchpulse.text.TextAnalyzer;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
@@ -18,7 +18,7 @@ class SentimentCommandTest {
 
     private static List<JsonNode> run(byte[] input, int threads) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        SentimentCommand.score(new ByteArrayInputStream(input), out, threads, SentimentScorer.standard());
+        SentimentCommand.score(new ByteArrayInputStream(input), out, threads, TextAnalyzer.standard());
         List<JsonNode> rows = new ArrayList<>();
         for (String line : out.toString(StandardCharsets.UTF_8).split("\n")) {
             rows.add(JSON.readTree(line));
@@ -38,6 +38,8 @@ class SentimentCommandTest {
         assertThat(rows).hasSize(5);
         assertThat(rows).extracting(r -> r.get("label").asText()).containsExactly("positive", "neutral", "negative", "negative", "neutral");
         assertThat(rows.get(1).get("compound").asDouble()).isZero();
+        assertThat(rows.get(3).get("intents")).extracting(JsonNode::asText).contains("complaint");
+        assertThat(rows.get(3).get("aspects").has("price")).isTrue();
         assertThat(rows).allSatisfy(r -> assertThat(r.get("compound").asDouble()).isBetween(-1.0, 1.0));
     }
 
