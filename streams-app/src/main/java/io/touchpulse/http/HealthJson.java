@@ -35,6 +35,8 @@ final class HealthJson {
         m.put("searches", h.getSearches());
         m.put("zeroResultRate", h.getZeroResultRate());
         m.put("reasonCounts", new TreeMap<>(h.getReasonCounts()));
+        m.put("intentCounts", new TreeMap<>(h.getIntentCounts()));
+        m.put("negativeAspectCounts", new TreeMap<>(h.getNegativeAspectCounts()));
         m.put("topNegativeTerms", terms(h.getTopNegativeTerms()));
         return m;
     }

@@ -14,6 +14,7 @@ import java.util.TreeMap;
  */
 public final class TextAnalyzer {
     public static final List<String> INTENTS = List.of("churn", "complaint", "praise", "question", "request");
+    public static final List<String> ASPECTS = List.of("price", "wait", "staff", "product", "website", "delivery", "account");
     private static final Set<String> QUESTION_STARTS = Set.of("how", "what", "when", "where", "why", "who", "which", "can",
             "could", "is", "are", "do", "does", "did", "will", "would", "should", "has", "have", "any", "anyone");
     private static final Set<String> CLAUSE_STARTS = Set.of("but", "however", "although", "though", "yet", "whereas");

@@ -2,7 +2,7 @@ package io.touchpulse.topology;
 
 /** Why a single event counts as a dissatisfied customer moment. Names appear in Signal.reasons and TouchpointHealth.reasonCounts. */
 public enum Reason {
-    HTTP_5XX, SLOW, ABANDONED, ZERO_RESULTS, REFORMULATED, LOW_CSAT, DETRACTOR, COMPLAINT, ESCALATION, NEGATIVE_VERBATIM, LONG_WAIT;
+    HTTP_5XX, SLOW, ABANDONED, ZERO_RESULTS, REFORMULATED, LOW_CSAT, DETRACTOR, COMPLAINT, ESCALATION, NEGATIVE_VERBATIM, LONG_WAIT, CHURN_INTENT;
 
     private static final Reason[] VALUES = values();
 

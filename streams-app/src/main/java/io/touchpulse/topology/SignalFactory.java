@@ -8,7 +8,8 @@ import io.touchpulse.schema.SignalSource;
 import io.touchpulse.schema.WebTraffic;
 import io.touchpulse.text.PiiRedactor;
 import io.touchpulse.text.Sentiment;
-import io.touchpulse.text.SentimentScorer;
+import io.touchpulse.text.TextAnalysis;
+import io.touchpulse.text.TextAnalyzer;
 import io.touchpulse.text.Terms;
 
 import java.time.Clock;
@@ -29,12 +30,12 @@ public final class SignalFactory {
 
     private final TouchpulseConfig config;
     private final Clock clock;
-    private final SentimentScorer scorer;
+    private final TextAnalyzer analyzer;
 
-    public SignalFactory(TouchpulseConfig config, Clock clock, SentimentScorer scorer) {
+    public SignalFactory(TouchpulseConfig config, Clock clock, TextAnalyzer analyzer) {
         this.config = config;
         this.clock = clock;
-        this.scorer = scorer;
+        this.analyzer = analyzer;
     }
 
     public Signal fromWeb(WebTraffic e) {
@@ -59,7 +60,8 @@ public final class SignalFactory {
             reasons.add(Reason.ABANDONED.name());
         }
         return s.setHttpStatus(status).setLatencyMs(latency).setHasText(false).setCompound(0).setLabel("neutral")
-                .setDissatisfied(!reasons.isEmpty()).setReasons(reasons).setTerms(List.of()).build();
+                .setDissatisfied(!reasons.isEmpty()).setReasons(reasons).setTerms(List.of())
+                .setIntents(List.of()).setAspects(java.util.Map.of()).build();
     }
 
     public Signal fromSearch(SearchEvent e) {
@@ -72,7 +74,8 @@ public final class SignalFactory {
         if (e.getResultCount() < 0) {
             throw new InvalidEventException("resultCount " + e.getResultCount() + " is negative");
         }
-        Sentiment sentiment = scorer.score(query);
+        TextAnalysis analysis = analyzer.analyze(query);
+        Sentiment sentiment = analysis.sentiment();
         String redacted = PiiRedactor.redact(query);
         List<String> reasons = new ArrayList<>(2);
         boolean zero = e.getResultCount() == 0;
@@ -82,8 +85,12 @@ public final class SignalFactory {
         if (e.getReformulated()) {
             reasons.add(Reason.REFORMULATED.name());
         }
+        if (analysis.intents().contains("churn")) {
+            reasons.add(Reason.CHURN_INTENT.name());
+        }
         return s.setHasText(true).setCompound(sentiment.compound()).setLabel(sentiment.label())
                 .setText(redacted).setTerms(Terms.of(PiiRedactor.withoutPlaceholders(redacted))).setZeroResults(zero)
+                .setIntents(analysis.intents()).setAspects(analysis.aspects())
                 .setDissatisfied(!reasons.isEmpty()).setReasons(reasons).build();
     }
 
@@ -102,7 +109,8 @@ public final class SignalFactory {
             throw new InvalidEventException("nps " + nps + " is outside 0..10");
         }
         String text = text(e.getText(), "text");
-        Sentiment sentiment = text == null ? Sentiment.NONE : scorer.score(text);
+        TextAnalysis analysis = text == null ? TextAnalysis.EMPTY : analyzer.analyze(text);
+        Sentiment sentiment = analysis.sentiment();
         List<String> reasons = new ArrayList<>(2);
         List<String> tags = e.getTags();
         String outcome = e.getOutcome() == null ? "" : e.getOutcome().toLowerCase(Locale.ROOT);
@@ -127,9 +135,13 @@ public final class SignalFactory {
         if (e.getWaitSec() != null && e.getWaitSec() > config.longWaitSec()) {
             reasons.add(Reason.LONG_WAIT.name());
         }
+        if (analysis.intents().contains("churn") && e.getDirection() != io.touchpulse.schema.Direction.OUTBOUND) {
+            reasons.add(Reason.CHURN_INTENT.name());
+        }
         String redacted = text == null ? null : PiiRedactor.redact(text);
         return s.setHasText(text != null).setCompound(sentiment.compound()).setLabel(text == null ? "neutral" : sentiment.label())
                 .setText(redacted).setTerms(Terms.of(PiiRedactor.withoutPlaceholders(redacted)))
+                .setIntents(analysis.intents()).setAspects(analysis.aspects())
                 .setCsat(csat).setNps(nps).setDissatisfied(!reasons.isEmpty()).setReasons(reasons).build();
     }
 

@@ -7,7 +7,7 @@ import io.touchpulse.schema.SearchEvent;
 import io.touchpulse.schema.Signal;
 import io.touchpulse.schema.TouchpointHealth;
 import io.touchpulse.schema.WebTraffic;
-import io.touchpulse.text.SentimentScorer;
+import io.touchpulse.text.TextAnalyzer;
 import io.touchpulse.topology.window.PaneAggregateSerde;
 import io.touchpulse.topology.window.PaneMessage;
 import io.touchpulse.topology.window.PaneMessageSerde;
@@ -43,9 +43,9 @@ import java.util.Map;
 public final class TouchpulseTopology {
 
     /** Collaborators that are not configuration: the wall clock (for timestamp sanity checks), metrics, and how many input partitions feed the windows. */
-    public record Deps(Clock clock, PipelineMetrics metrics, SentimentScorer scorer, int inputPartitions) {
+    public record Deps(Clock clock, PipelineMetrics metrics, TextAnalyzer analyzer, int inputPartitions) {
         public static Deps of(PipelineMetrics metrics, int inputPartitions) {
-            return new Deps(Clock.systemUTC(), metrics, SentimentScorer.standard(), inputPartitions);
+            return new Deps(Clock.systemUTC(), metrics, TextAnalyzer.standard(), inputPartitions);
         }
     }
 
@@ -54,7 +54,7 @@ public final class TouchpulseTopology {
     public static Topology build(TouchpulseConfig config, Deps deps) {
         Topics topics = Topics.withPrefix(config.topicPrefix());
         WindowSpec spec = WindowSpec.of(config);
-        SignalFactory factory = new SignalFactory(config, deps.clock(), deps.scorer());
+        SignalFactory factory = new SignalFactory(config, deps.clock(), deps.analyzer());
         PipelineMetrics metrics = deps.metrics();
         AvroSerde<Signal> signalSerde = AvroSerde.of(Signal.class);
         StreamsBuilder b = new StreamsBuilder(new TopologyConfig(new StreamsConfig(StreamsSettings.of(config, metrics))));

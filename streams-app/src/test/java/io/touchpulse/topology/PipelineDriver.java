@@ -10,7 +10,7 @@ import io.touchpulse.schema.SearchEvent;
 import io.touchpulse.schema.Signal;
 import io.touchpulse.schema.TouchpointHealth;
 import io.touchpulse.schema.WebTraffic;
-import io.touchpulse.text.SentimentScorer;
+import io.touchpulse.text.TextAnalyzer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
@@ -52,7 +52,7 @@ final class PipelineDriver implements AutoCloseable {
         m.putAll(overrides);
         TouchpulseConfig config = TouchpulseConfig.from(m);
         Clock clock = Clock.fixed(T0.plusSeconds(3600), ZoneOffset.UTC);
-        var topology = TouchpulseTopology.build(config, new TouchpulseTopology.Deps(clock, metrics, SentimentScorer.standard(), 1));
+        var topology = TouchpulseTopology.build(config, new TouchpulseTopology.Deps(clock, metrics, TextAnalyzer.standard(), 1));
         Properties props = StreamsSettings.of(config, metrics);
         props.put("state.dir", System.getProperty("java.io.tmpdir") + "/tp-driver-" + System.nanoTime());
         driver = new TopologyTestDriver(topology, props, T0);

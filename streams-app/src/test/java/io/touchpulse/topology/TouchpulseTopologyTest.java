@@ -43,7 +43,10 @@ class TouchpulseTopologyTest {
         assertThat(s.get(2).getTerms()).containsExactly("red", "running", "shoes");
         assertThat(s.get(3).getLabel()).isEqualTo("negative");
         assertThat(s.get(3).getReasons()).contains("LOW_CSAT", "NEGATIVE_VERBATIM");
+        assertThat(s.get(3).getIntents()).contains("complaint");
+        assertThat(s.get(3).getAspects()).containsKey("price");
         assertThat(s.get(4).getLabel()).isEqualTo("positive");
+        assertThat(s.get(4).getIntents()).contains("praise");
         assertThat(s.get(4).getDissatisfied()).isFalse();
         assertThat(s).allSatisfy(x -> assertThat(x.getSegment()).isEqualTo("unknown"));
     }
@@ -174,6 +177,8 @@ class TouchpulseTopologyTest {
         assertThat(h.getNegativeShare()).isGreaterThan(0);
         assertThat(h.getTopNegativeTerms().get(0).getTerm()).isEqualTo("jacket");
         assertThat(h.getTopNegativeTerms().get(0).getCount()).isEqualTo(3);
+        assertThat(h.getIntentCounts()).containsEntry("complaint", 1L);
+        assertThat(h.getNegativeAspectCounts()).containsEntry("website", 1L);
     }
 
     @Test

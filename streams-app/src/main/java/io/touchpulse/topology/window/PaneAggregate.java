@@ -4,6 +4,8 @@ import io.touchpulse.schema.Signal;
 import io.touchpulse.schema.SignalSource;
 import io.touchpulse.schema.TermCount;
 import io.touchpulse.schema.TouchpointHealth;
+import io.touchpulse.text.Sentiment;
+import io.touchpulse.text.TextAnalyzer;
 import io.touchpulse.topology.Reason;
 
 import java.io.ByteArrayInputStream;
@@ -26,6 +28,8 @@ import java.util.Map;
 public final class PaneAggregate {
     private static final int TOP_TERMS = 10;
     private static final Reason[] REASONS = Reason.all();
+    private static final List<String> INTENTS = TextAnalyzer.INTENTS;
+    private static final List<String> ASPECTS = TextAnalyzer.ASPECTS;
 
     long events;
     long dissatisfied;
@@ -42,6 +46,8 @@ public final class PaneAggregate {
     long searches;
     long zeroResults;
     final long[] reasons = new long[REASONS.length];
+    final long[] intents = new long[INTENTS.size()];
+    final long[] negativeAspects = new long[ASPECTS.size()];
     LatencyHistogram latency = new LatencyHistogram();
     HyperLogLog customers = new HyperLogLog();
     TermCounter negativeTerms = new TermCounter();
@@ -68,6 +74,18 @@ public final class PaneAggregate {
             if ("negative".equals(s.getLabel())) {
                 negative++;
                 negativeText = true;
+            }
+        }
+        for (String intent : s.getIntents()) {
+            int i = INTENTS.indexOf(intent);
+            if (i >= 0) {
+                intents[i]++;
+            }
+        }
+        for (Map.Entry<String, Double> aspect : s.getAspects().entrySet()) {
+            int i = ASPECTS.indexOf(aspect.getKey());
+            if (i >= 0 && aspect.getValue() <= -Sentiment.THRESHOLD) {
+                negativeAspects[i]++;
             }
         }
         if (s.getCsat() != null) {
@@ -122,6 +140,12 @@ public final class PaneAggregate {
         for (int i = 0; i < reasons.length; i++) {
             reasons[i] += o.reasons[i];
         }
+        for (int i = 0; i < intents.length; i++) {
+            intents[i] += o.intents[i];
+        }
+        for (int i = 0; i < negativeAspects.length; i++) {
+            negativeAspects[i] += o.negativeAspects[i];
+        }
         latency.merge(o.latency);
         customers.merge(o.customers);
         negativeTerms.merge(o.negativeTerms);
@@ -135,6 +159,8 @@ public final class PaneAggregate {
             }
         }
         List<TermCount> terms = new ArrayList<>();
+        Map<String, Long> intentCounts = counts(INTENTS, intents);
+        Map<String, Long> aspectCounts = counts(ASPECTS, negativeAspects);
         negativeTerms.top(TOP_TERMS).forEach(e -> terms.add(new TermCount(e.getKey(), e.getValue())));
         double p95 = latency.quantile(0.95);
         return TouchpointHealth.newBuilder()
@@ -151,7 +177,18 @@ public final class PaneAggregate {
                 .setLatencyP95Ms(Double.isNaN(p95) ? null : p95)
                 .setSearches(searches).setZeroResultRate(searches == 0 ? null : ratio(zeroResults, searches))
                 .setReasonCounts(reasonCounts).setTopNegativeTerms(terms)
+                .setIntentCounts(intentCounts).setNegativeAspectCounts(aspectCounts)
                 .build();
+    }
+
+    private static Map<String, Long> counts(List<String> names, long[] values) {
+        Map<String, Long> m = new HashMap<>();
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] > 0) {
+                m.put(names.get(i), values[i]);
+            }
+        }
+        return m;
     }
 
     private static double ratio(long a, long b) {
@@ -182,10 +219,29 @@ public final class PaneAggregate {
             latency.write(out);
             customers.write(out);
             negativeTerms.write(out);
+            writeCounts(out, intents);
+            writeCounts(out, negativeAspects);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return bytes.toByteArray();
+    }
+
+    private static void writeCounts(DataOutputStream out, long[] values) throws IOException {
+        out.writeByte(values.length);
+        for (long v : values) {
+            out.writeLong(v);
+        }
+    }
+
+    private static void readCounts(DataInputStream in, long[] into) throws IOException {
+        int n = in.readUnsignedByte();
+        for (int i = 0; i < n; i++) {
+            long v = in.readLong();
+            if (i < into.length) {
+                into[i] = v;
+            }
+        }
     }
 
     public static PaneAggregate fromBytes(byte[] data) {
@@ -215,6 +271,11 @@ public final class PaneAggregate {
             p.latency = LatencyHistogram.read(in);
             p.customers = HyperLogLog.read(in);
             p.negativeTerms = TermCounter.read(in);
+            // panes written before intents and aspects existed end here
+            if (in.available() > 0) {
+                readCounts(in, p.intents);
+                readCounts(in, p.negativeAspects);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("corrupt pane aggregate", e);
         }
