@@ -21,12 +21,16 @@ public final class SentimentScorer {
     private static final int MAX_PHRASE = 5;
     private static final double ELONGATION_INCREMENT = 0.293;
     private static final double CONTRAST_REVERSAL = 1.5;
+    private static final double STRONG_NEGATIVE = -2.0;
+    private static final double PRAISE_BESIDE_FAILURE = 0.3;
 
     private static final SentimentScorer DEFAULT = new SentimentScorer(standardLexicon(), Lexicons.load("/text/boosters.tsv"));
 
     /** VADER's general lexicon as the base, overlaid by our customer-experience lexicon where they differ. */
     private static Map<String, Double> standardLexicon() {
         Map<String, Double> m = new java.util.HashMap<>(Lexicons.load("/text/vader-lexicon.tsv"));
+        // VADER's chat-slang numbers (182 "I hate you", 187, 143...) are order ids and day counts in customer text
+        m.keySet().removeIf(k -> k.chars().allMatch(Character::isDigit));
         m.putAll(Lexicons.load("/text/sentiment-lexicon.tsv"));
         return m;
     }
@@ -102,6 +106,9 @@ public final class SentimentScorer {
         for (int i = concessionFrom; i >= 0 && i <= concessionTo; i++) {
             scores[i] *= 0.5;
         }
+        if (butAt < 0 && concessionFrom < 0) {
+            discountPraiseBesideFailure(scores);
+        }
         return combine(scores, emphasis(text));
     }
 
@@ -151,6 +158,26 @@ public final class SentimentScorer {
             }
         }
         return sb.toString();
+    }
+
+    /**
+     * "Fantastic, charged twice again. Well done." Praise next to a clear failure, with no contrast
+     * word to separate them, is usually sarcasm or faint politeness: customers lead with the failure's
+     * weight. Positive scores then count for little.
+     */
+    private static void discountPraiseBesideFailure(double[] scores) {
+        boolean failure = false;
+        for (double v : scores) {
+            failure |= v <= STRONG_NEGATIVE;
+        }
+        if (!failure) {
+            return;
+        }
+        for (int i = 0; i < scores.length; i++) {
+            if (scores[i] > 0) {
+                scores[i] *= PRAISE_BESIDE_FAILURE;
+            }
+        }
     }
 
     private static int clauseEnd(List<Tokens.Token> tokens, int from) {

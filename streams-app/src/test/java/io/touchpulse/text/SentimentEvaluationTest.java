@@ -33,12 +33,13 @@ class SentimentEvaluationTest {
      * Floors, set just below the values measured on 2026-11-24 with the first-version scorer
      * (accuracy 0.6199, macro-F1 0.6184 on 705 rows); raised after elongation, clause-bounded negation,
      * concessions and more phrases (accuracy 0.6596, macro-F1 0.6597, same day), then with VADER's lexicon as the
-     * base and contrast reversal (accuracy 0.7177, macro-F1 0.7183, same day). Note: the rules and phrases were
+     * base and contrast reversal (accuracy 0.7177, macro-F1 0.7183, same day), then with praise discounted beside a
+     * clear failure (accuracy 0.7333, macro-F1 0.7334, same day). Note: the rules and phrases were
      * tuned while looking at this set's errors, so it flatters the engine; a held-out set is still owed. They are regression guards, not targets:
      * ratchet them up as the text engine improves, never lower them to make a change pass.
      */
-    static final double ACCURACY_FLOOR = 0.71;
-    static final double MACRO_F1_FLOOR = 0.71;
+    static final double ACCURACY_FLOOR = 0.72;
+    static final double MACRO_F1_FLOOR = 0.72;
 
     record Row(String label, String category, String text) {
     }

@@ -33,6 +33,13 @@ class SentimentScorerTest {
     }
 
     @Test
+    void praiseBesideAClearFailureDoesNotMakeItPositive() {
+        assertThat(s.score("Fantastic, charged twice again. Well done.").label()).isEqualTo("negative");
+        assertThat(s.score("Great service, thanks a lot").label()).isEqualTo("positive");
+        assertThat(s.score("great, thanks for sorting order 182").label()).isEqualTo("positive");
+    }
+
+    @Test
     void emphasisIncreasesIntensity() {
         double plain = s.score("the wait was bad").compound();
         assertThat(s.score("the wait was very bad").compound()).isLessThan(plain);
