@@ -17,6 +17,7 @@ public final class Terms {
             "there", "here", "all", "any", "some", "again", "still", "get", "got", "as", "about", "up", "out", "now",
             "than", "too", "also", "only", "please", "hi", "hello", "thanks", "don't", "can't", "im", "dont", "cant");
     private static final int MAX_TERMS = 12;
+    private static final int MAX_PHRASES = 6;
 
     private Terms() {}
 
@@ -30,24 +31,41 @@ public final class Terms {
         return n;
     }
 
+    /**
+     * Words, then two-word phrases of adjacent kept words within one clause ("promo code",
+     * "nova x"): a phrase says what failed more precisely than either word.
+     */
     public static List<String> of(String text) {
         if (text == null || text.isBlank()) {
             return List.of();
         }
-        List<String> out = new ArrayList<>(4);
+        List<String> words = new ArrayList<>(4);
+        List<String> phrases = new ArrayList<>(2);
+        String previous = null;
         for (Tokens.Token t : Tokens.split(text)) {
             String w = t.lower();
-            // terms leave the app (health records, API): no redaction placeholders, addresses or id-like tokens
-            if (w.length() < 2 || w.length() > 30 || STOP.contains(w) || !Character.isLetter(w.charAt(0)) || w.indexOf('@') >= 0 || digits(w) > 3) {
+            if (!keep(w)) {
+                previous = null;
                 continue;
             }
-            if (!out.contains(w)) {
-                out.add(w);
-                if (out.size() == MAX_TERMS) {
-                    break;
+            if (words.size() < MAX_TERMS && !words.contains(w)) {
+                words.add(w);
+            }
+            if (previous != null && phrases.size() < MAX_PHRASES) {
+                String phrase = previous + " " + w;
+                if (!phrases.contains(phrase)) {
+                    phrases.add(phrase);
                 }
             }
+            previous = t.clauseEnd() ? null : w;
         }
-        return out;
+        words.addAll(phrases);
+        return words;
+    }
+
+    /** Terms leave the app (health records, API): no stop words, redaction placeholders, addresses or id-like tokens. */
+    private static boolean keep(String w) {
+        return w.length() >= 2 && w.length() <= 30 && !STOP.contains(w) && Character.isLetter(w.charAt(0))
+                && w.indexOf('@') < 0 && digits(w) <= 3;
     }
 }

@@ -66,5 +66,7 @@ class SentimentScorerTest {
     @Test
     void termsDropStopWordsAndDuplicates() {
         assertThat(Terms.of("Where is my REFUND? my refund is late")).containsExactly("refund", "late");
+        assertThat(Terms.of("The promo code fails, checkout says invalid")).containsExactly("promo", "code", "fails", "checkout", "says", "invalid",
+                "promo code", "code fails", "checkout says", "says invalid");
     }
 }

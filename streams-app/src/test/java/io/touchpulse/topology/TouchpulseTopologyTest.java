@@ -40,7 +40,7 @@ class TouchpulseTopologyTest {
         assertThat(s.get(0).getReasons()).containsExactly("HTTP_5XX");
         assertThat(s.get(1).getReasons()).containsExactly("SLOW");
         assertThat(s.get(2).getReasons()).containsExactly("ZERO_RESULTS");
-        assertThat(s.get(2).getTerms()).containsExactly("red", "running", "shoes");
+        assertThat(s.get(2).getTerms()).containsExactly("red", "running", "shoes", "red running", "running shoes");
         assertThat(s.get(3).getLabel()).isEqualTo("negative");
         assertThat(s.get(3).getReasons()).contains("LOW_CSAT", "NEGATIVE_VERBATIM");
         assertThat(s.get(3).getIntents()).contains("complaint");
