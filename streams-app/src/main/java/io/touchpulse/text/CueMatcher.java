@@ -1,11 +1,5 @@
 package io.touchpulse.text;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -24,28 +18,10 @@ final class CueMatcher {
 
     static CueMatcher load(String resource) {
         CueMatcher m = new CueMatcher();
-        InputStream in = CueMatcher.class.getResourceAsStream(resource);
-        if (in == null) {
-            throw new IllegalStateException("cue list " + resource + " is missing from the classpath");
-        }
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String line;
-            int n = 0;
-            while ((line = r.readLine()) != null) {
-                n++;
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                int tab = line.indexOf('\t');
-                if (tab < 0) {
-                    throw new IllegalStateException(resource + ":" + n + ": expected label<TAB>phrase");
-                }
-                String[] words = line.substring(tab + 1).trim().split("\\s+");
-                m.byFirstWord.computeIfAbsent(words[0], k -> new ArrayList<>()).add(new Cue(line.substring(0, tab).trim(), words));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Lexicons.forEachEntry(resource, "label<TAB>phrase", (label, phrase) -> {
+            String[] words = phrase.split("\\s+");
+            m.byFirstWord.computeIfAbsent(words[0], k -> new ArrayList<>()).add(new Cue(label, words));
+        });
         return m;
     }
 
