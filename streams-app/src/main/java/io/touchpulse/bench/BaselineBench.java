@@ -9,7 +9,6 @@ import org.apache.kafka.common.Metric;
 import org.apache.kafka.streams.KafkaStreams;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -27,9 +26,7 @@ final class BaselineBench {
     static Result run(TouchpulseConfig config, boolean inMemory, Duration timeout) throws InterruptedException {
         Topics topics = Topics.withPrefix(config.topicPrefix());
         String output = config.topicPrefix() + "bench-baseline-counts";
-        Map<String, Object> client = new HashMap<>();
-        config.kafkaClientProperties().forEach((k, v) -> client.put((String) k, v));
-        TopicProvisioner.createAndAwait(client, Map.of(output, config.topicPartitions()), Map.of());
+        TopicProvisioner.createAndAwait(config.kafkaClientMap(), Map.of(output, config.topicPartitions()), Map.of());
 
         long constructed = System.nanoTime();
         KafkaStreams streams = new KafkaStreams(BaselineTopology.build(topics.eventInputs(), output, inMemory),

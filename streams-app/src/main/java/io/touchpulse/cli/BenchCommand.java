@@ -95,7 +95,7 @@ final class BenchCommand implements Callable<Integer> {
         private final KafkaEventSink sink;
 
         KafkaBenchSink(TouchpulseConfig c, Topics topics) {
-            this.sink = new KafkaEventSink(c.kafkaClientProperties(), topics);
+            this.sink = new KafkaEventSink(c.kafkaClientMap(), topics);
         }
 
         @Override public void profile(String key, CustomerProfile p) { sink.profile(key, p); }

@@ -73,7 +73,7 @@ final class DemoCommand implements Callable<Integer> {
             TouchpulseConfig c = config.load(extra);
             PipelineRuntime.ensureTopics(c, Topics.withPrefix(c.topicPrefix()));
             r.app = AppServices.start(c);
-            r.sink = new KafkaEventSink(c.kafkaClientProperties(), Topics.withPrefix(c.topicPrefix()));
+            r.sink = new KafkaEventSink(c.kafkaClientMap(), Topics.withPrefix(c.topicPrefix()));
             Simulator simulator = new Simulator(simConfig);
             simulator.emitProfiles(r.sink);
             r.runner = new SimulationRunner(simulator, r.sink, sim.speed, null);

@@ -21,7 +21,6 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
@@ -53,8 +52,7 @@ final class IngestCommand implements Callable<Integer> {
         if (input == null) {
             throw new IllegalArgumentException("cannot ingest into '" + topic + "': choose one of " + TopicSchemas.inputs(topics).keySet());
         }
-        Map<String, Object> client = new HashMap<>();
-        c.kafkaClientProperties().forEach((k, v) -> client.put((String) k, v));
+        Map<String, Object> client = c.kafkaClientMap();
         TopicProvisioner.createAndAwait(client, Map.of(target, c.topicPartitions(), topics.dlq(), c.topicPartitions()),
                 target.equals(topics.customerProfiles()) ? Map.of(target, Map.of("cleanup.policy", "compact")) : Map.of());
         client.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);

@@ -16,7 +16,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Sends simulator events to the input topics as Avro, keyed by customer (or session), stamped with their event time. */
@@ -30,9 +29,8 @@ final class KafkaEventSink implements EventSink, AutoCloseable {
     private final AtomicLong failures = new AtomicLong();
     private volatile String lastError;
 
-    KafkaEventSink(Properties clientProps, Topics topics) {
-        Map<String, Object> p = new HashMap<>();
-        clientProps.forEach((k, v) -> p.put((String) k, v));
+    KafkaEventSink(Map<String, Object> clientConfig, Topics topics) {
+        Map<String, Object> p = new HashMap<>(clientConfig);
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.LINGER_MS_CONFIG, 10);

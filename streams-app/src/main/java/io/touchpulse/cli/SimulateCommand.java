@@ -28,7 +28,7 @@ final class SimulateCommand implements Callable<Integer> {
         SimConfig simConfig = sim.simConfig(SimConfig.defaults().eventsPerSecond());
         Topics topics = Topics.withPrefix(c.topicPrefix());
         PipelineRuntime.ensureTopics(c, topics);
-        try (KafkaEventSink sink = new KafkaEventSink(c.kafkaClientProperties(), topics)) {
+        try (KafkaEventSink sink = new KafkaEventSink(c.kafkaClientMap(), topics)) {
             Simulator simulator = new Simulator(simConfig);
             simulator.emitProfiles(sink);
             SimulationRunner runner = new SimulationRunner(simulator, sink, sim.speed, sim.wallDuration());

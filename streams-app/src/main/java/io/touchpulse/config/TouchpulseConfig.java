@@ -124,6 +124,13 @@ public record TouchpulseConfig(
         return p;
     }
 
+    /** The same settings as a map, the form Kafka client constructors and the Admin API take. */
+    public Map<String, Object> kafkaClientMap() {
+        Map<String, Object> m = new java.util.HashMap<>(kafka);
+        m.put("bootstrap.servers", bootstrapServers);
+        return m;
+    }
+
     public TouchpulseConfig withBootstrapServers(String servers) {
         return new TouchpulseConfig(applicationId, servers, topicPrefix, stateDir, processingGuarantee, streamThreads,
                 standbyReplicas, commitInterval, cacheMaxBytes, topicPartitions, windowSize, windowAdvance, windowGrace,

@@ -65,9 +65,7 @@ public final class PipelineRuntime implements AutoCloseable {
         Map<String, Integer> partitions = new HashMap<>();
         topics.all().forEach(t -> partitions.put(t, config.topicPartitions()));
         Map<String, Map<String, String>> configs = Map.of(topics.customerProfiles(), Map.of("cleanup.policy", "compact"));
-        Map<String, Object> client = new HashMap<>();
-        config.kafkaClientProperties().forEach((k, v) -> client.put((String) k, v));
-        TopicProvisioner.createAndAwait(client, partitions, configs);
+        TopicProvisioner.createAndAwait(config.kafkaClientMap(), partitions, configs);
     }
 
     /** The windows merge one watermark per input partition; Kafka Streams makes one task per partition of the widest input topic. */

@@ -72,7 +72,7 @@ class EndToEndTest {
         // 20 simulated minutes of yesterday's midday traffic: quiet first, then checkout 5xx for premium from minute 8
         start = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofHours(12));
         SimConfig sim = new SimConfig(7, start, 2000, 40, Incident.named(List.of("checkout-5xx"), Duration.ofMinutes(8)));
-        try (KafkaEventSink sink = new KafkaEventSink(config.kafkaClientProperties(), TOPICS)) {
+        try (KafkaEventSink sink = new KafkaEventSink(config.kafkaClientMap(), TOPICS)) {
             Simulator simulator = new Simulator(sim);
             simulator.emitProfiles(sink);
             sink.flush();
