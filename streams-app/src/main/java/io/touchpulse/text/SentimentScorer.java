@@ -7,7 +7,7 @@ import java.util.Set;
 /**
  * First-version lexicon and rules sentiment scorer in the VADER family: valences from a
  * customer-experience lexicon (phrases first), boosters and dampeners, negation within three
- * words, capitals for emphasis, "but" shifting weight to the later clause, and exclamation
+ * content words, capitals for emphasis, "but" shifting weight to the later clause, and exclamation
  * marks. Thread-safe and allocation-light; the lexicons load once.
  */
 public final class SentimentScorer {
@@ -16,6 +16,10 @@ public final class SentimentScorer {
             "nor", "cannot", "can't", "cant", "don't", "dont", "doesn't", "doesnt", "didn't", "didnt", "isn't", "isnt",
             "wasn't", "wasnt", "aren't", "arent", "won't", "wont", "wouldn't", "shouldn't", "haven't", "hasn't", "without");
     private static final double NEGATION_SCALAR = -0.74;
+    private static final int MAX_NEGATION_REACH = 6;
+    private static final Set<String> NEGATION_TRANSPARENT = Set.of("i", "you", "we", "they", "it", "he", "she", "me", "us",
+            "them", "be", "been", "being", "is", "are", "was", "were", "will", "would", "a", "an", "the", "to",
+            "think", "believe", "expect", "feel", "seem", "seems", "make", "makes", "look", "looks", "get", "gets");
     private static final double CAPS_INCREMENT = 0.733;
     private static final double ALPHA = 15;
     private static final int MAX_PHRASE = 5;
@@ -220,14 +224,22 @@ public final class SentimentScorer {
         return v;
     }
 
+    /**
+     * A negation up to three words back negates; pronouns, auxiliaries and raising verbs between do not
+     * count towards the three ("doesn't make you look cool", "I don't think you will be disappointed").
+     */
     private static boolean negated(List<Tokens.Token> tokens, int i) {
-        for (int back = 1; back <= 3 && i - back >= 0; back++) {
+        int words = 0;
+        for (int back = 1; words < 3 && back <= MAX_NEGATION_REACH && i - back >= 0; back++) {
             if (tokens.get(i - back).clauseEnd()) {
                 return false; // "No queue, no fuss, just good service": the negation ended with its clause
             }
             String w = tokens.get(i - back).lower();
             if (NEGATIONS.contains(w) || w.endsWith("n't")) {
                 return true;
+            }
+            if (!NEGATION_TRANSPARENT.contains(w)) {
+                words++;
             }
         }
         return false;
