@@ -6,15 +6,26 @@ import java.util.regex.Pattern;
 /**
  * Removes personal data from free text before it leaves the application (signals topic, alert
  * evidence, API): e-mail addresses, payment card numbers (Luhn-checked, so order numbers
- * survive), IBANs and phone numbers.
+ * survive), IBANs, US social security numbers, UK national insurance numbers, IP addresses and
+ * phone numbers. Each becomes a placeholder naming its kind ("[email]"), so a reader still sees
+ * that the customer gave one.
  */
 public final class PiiRedactor {
     private static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+");
     private static final Pattern CARD = Pattern.compile("\\b(?:\\d[ -]?){12,18}\\d\\b");
     private static final Pattern IBAN = Pattern.compile("\\b[A-Z]{2}\\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\\b");
-    private static final Pattern PHONE = Pattern.compile("(?<![\\w])\\+?\\d[\\d ().-]{7,}\\d(?![\\w])");
+    /** US SSN in its written form; area 000, 666 and 9xx are never issued, so "900-12-3456" is left alone. */
+    private static final Pattern SSN = Pattern.compile("\\b(?!000|666|9\\d\\d)\\d{3}[- ](?!00)\\d{2}[- ](?!0000)\\d{4}\\b");
+    /** UK National Insurance number: two letters (not D, F, I, Q, U, V; second not O), six digits, A-D. */
+    private static final Pattern NINO = Pattern.compile("\\b(?i:[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]) ?\\d{2} ?\\d{2} ?\\d{2} ?(?i:[A-D])\\b");
+    private static final Pattern IPV4 = Pattern.compile("\\b(?:(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\b");
+    /** Full or ::-compressed IPv6 with at least three groups (so "10:30" and "12:15:00" are times, not addresses). */
+    private static final Pattern IPV6 = Pattern.compile("(?<![\\w:])(?:[0-9a-fA-F]{1,4}:){1,7}(?::|(?::[0-9a-fA-F]{1,4}){1,6}|[0-9a-fA-F]{1,4})(?![\\w:])");
+    private static final Pattern PHONE = Pattern.compile("(?<![\\w(+])(?:\\+|\\(\\+?)?\\d[\\d ().-]{7,}\\d(?![\\w])");
+    /** Dates look like phone numbers to the pattern above: 2026-11-24, 24.11.2026, 11/24/26. */
+    private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}|\\d{1,2}[./-]\\d{1,2}[./-]\\d{2,4}");
 
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\[(?:email|card|iban|phone)]");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\[(?:email|card|iban|ssn|nino|ip|phone)]");
 
     private PiiRedactor() {}
 
@@ -33,23 +44,45 @@ public final class PiiRedactor {
         String s = EMAIL.matcher(text).replaceAll("[email]");
         s = replaceCards(s);
         s = IBAN.matcher(s).replaceAll("[iban]");
+        s = SSN.matcher(s).replaceAll("[ssn]");
+        s = NINO.matcher(s).replaceAll("[nino]");
+        s = IPV4.matcher(s).replaceAll("[ip]");
+        s = replaceIpv6(s);
         return replacePhones(s);
     }
 
-    /** Cheap pre-check: PII needs an '@' or a run of digits; most texts have neither. */
+    /** Cheap pre-check: PII needs an '@', a run of digits or an IPv6-like run of colons; most texts have none. */
     private static boolean mayContainPii(String text) {
         int digits = 0;
+        int colons = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c == '@') {
                 return true;
             }
-            digits = Character.isDigit(c) ? digits + 1 : (c == ' ' || c == '-' ? digits : 0);
-            if (digits >= 7) {
+            digits = Character.isDigit(c) ? digits + 1 : (c == ' ' || c == '-' || c == '.' ? digits : 0);
+            colons = c == ':' ? colons + 1 : (Character.isLetterOrDigit(c) ? colons : 0);
+            if (digits >= 6 || colons >= 2) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** An IPv6 match needs a hex digit in it and is not a clock time like "10:30:15". */
+    private static String replaceIpv6(String s) {
+        if (s.indexOf(':') < 0) {
+            return s;
+        }
+        Matcher m = IPV6.matcher(s);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            String g = m.group();
+            boolean address = g.contains("::") || g.chars().filter(ch -> ch == ':').count() >= 4;
+            m.appendReplacement(sb, address ? "[ip]" : Matcher.quoteReplacement(g));
+        }
+        m.appendTail(sb);
+        return sb.toString();
     }
 
     private static String replaceCards(String s) {
@@ -63,13 +96,14 @@ public final class PiiRedactor {
         return sb.toString();
     }
 
-    /** E.164 numbers have at most 15 digits; longer runs are ids or card-like numbers that failed Luhn, and stay. */
+    /** E.164 numbers have at most 15 digits; longer runs are ids or card-like numbers that failed Luhn, and stay; so do dates. */
     private static String replacePhones(String s) {
         Matcher m = PHONE.matcher(s);
         StringBuilder sb = new StringBuilder();
         while (m.find()) {
             long digits = m.group().chars().filter(Character::isDigit).count();
-            m.appendReplacement(sb, digits <= 15 ? "[phone]" : Matcher.quoteReplacement(m.group()));
+            boolean phone = digits <= 15 && !DATE.matcher(m.group().strip()).matches();
+            m.appendReplacement(sb, phone ? "[phone]" : Matcher.quoteReplacement(m.group()));
         }
         m.appendTail(sb);
         return sb.toString();

@@ -57,13 +57,6 @@ class SentimentScorerTest {
     }
 
     @Test
-    void redactsPii() {
-        String r = PiiRedactor.redact("card 4111 1111 1111 1111, order 1234567890123, mail a.b@c.io, IBAN GB82 WEST 1234 5698 7654 32");
-        assertThat(r).contains("[card]", "[email]", "[iban]").doesNotContain("4111", "a.b@c.io", "WEST");
-        assertThat(PiiRedactor.redact("order 4111 1111 1111 1112 please")).contains("4111 1111 1111 1112");
-    }
-
-    @Test
     void termsDropStopWordsAndDuplicates() {
         assertThat(Terms.of("Where is my REFUND? my refund is late")).containsExactly("refund", "late");
         assertThat(Terms.of("The promo code fails, checkout says invalid")).containsExactly("promo", "code", "fails", "checkout", "says", "invalid",
