@@ -1,6 +1,7 @@
 package io.touchpulse.http;
 
 import io.touchpulse.schema.TermCount;
+import io.touchpulse.text.PiiRedactor;
 import io.touchpulse.schema.TouchpointHealth;
 
 import java.util.LinkedHashMap;
@@ -38,6 +39,7 @@ final class HealthJson {
         m.put("intentCounts", new TreeMap<>(h.getIntentCounts()));
         m.put("negativeAspectCounts", new TreeMap<>(h.getNegativeAspectCounts()));
         m.put("topNegativeTerms", terms(h.getTopNegativeTerms()));
+        m.put("sampleVerbatims", h.getSampleVerbatims().stream().map(PiiRedactor::redact).toList());
         return m;
     }
 

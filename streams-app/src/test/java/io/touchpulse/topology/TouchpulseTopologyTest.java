@@ -182,6 +182,20 @@ class TouchpulseTopologyTest {
     }
 
     @Test
+    void healthCarriesTheMostNegativeVerbatimsWithoutPersonalData() {
+        d.profile("c1", "premium");
+        d.chat("c1", "billing", "Charged twice AGAIN, card 4111 1111 1111 1111, call me on +44 20 7946 0958, this is a disgrace", 1, at(0, 1));
+        d.chat("c1", "billing", "The invoice is a bit confusing, mail jane.doe@example.com", 3, at(0, 2));
+        d.chat("c1", "billing", "Great help from Sam, thanks", 5, at(0, 3));
+        d.page("c1", "home", at(1, 31), 200, 100);
+        TouchpointHealth h = d.healthValues().get(0);
+        assertThat(h.getSampleVerbatims()).hasSize(2);
+        assertThat(h.getSampleVerbatims().get(0)).startsWith("Charged twice AGAIN, card [card], call me on [phone]");
+        assertThat(h.getSampleVerbatims()).noneMatch(t -> t.contains("4111") || t.contains("7946") || t.contains("@example"));
+        assertThat(h.getSampleVerbatims()).noneMatch(t -> t.contains("Great help"));
+    }
+
+    @Test
     void latestWindowIsQueryableFromTheStore() {
         d.page("c1", "login", at(0, 1), 200, 100);
         d.page("c1", "login", at(1, 31), 200, 100);

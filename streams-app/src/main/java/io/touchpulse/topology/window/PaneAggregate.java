@@ -4,6 +4,7 @@ import io.touchpulse.schema.Signal;
 import io.touchpulse.schema.SignalSource;
 import io.touchpulse.schema.TermCount;
 import io.touchpulse.schema.TouchpointHealth;
+import io.touchpulse.text.PiiRedactor;
 import io.touchpulse.text.Sentiment;
 import io.touchpulse.text.TextAnalyzer;
 import io.touchpulse.topology.Reason;
@@ -51,6 +52,7 @@ public final class PaneAggregate {
     LatencyHistogram latency = new LatencyHistogram();
     HyperLogLog customers = new HyperLogLog();
     TermCounter negativeTerms = new TermCounter();
+    VerbatimSample verbatims = new VerbatimSample();
 
     public long events() {
         return events;
@@ -74,6 +76,9 @@ public final class PaneAggregate {
             if ("negative".equals(s.getLabel())) {
                 negative++;
                 negativeText = true;
+                if (s.getSource() == SignalSource.INTERACTION) {
+                    verbatims.add(s.getCompound(), s.getText());
+                }
             }
         }
         for (String intent : s.getIntents()) {
@@ -149,6 +154,7 @@ public final class PaneAggregate {
         latency.merge(o.latency);
         customers.merge(o.customers);
         negativeTerms.merge(o.negativeTerms);
+        verbatims.merge(o.verbatims);
     }
 
     public TouchpointHealth toHealth(String segment, String touchpoint, long start, long end) {
@@ -178,6 +184,7 @@ public final class PaneAggregate {
                 .setSearches(searches).setZeroResultRate(searches == 0 ? null : ratio(zeroResults, searches))
                 .setReasonCounts(reasonCounts).setTopNegativeTerms(terms)
                 .setIntentCounts(intentCounts).setNegativeAspectCounts(aspectCounts)
+                .setSampleVerbatims(verbatims.texts().stream().map(PiiRedactor::redact).toList())
                 .build();
     }
 
@@ -221,6 +228,7 @@ public final class PaneAggregate {
             negativeTerms.write(out);
             writeCounts(out, intents);
             writeCounts(out, negativeAspects);
+            verbatims.write(out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -275,6 +283,9 @@ public final class PaneAggregate {
             if (in.available() > 0) {
                 readCounts(in, p.intents);
                 readCounts(in, p.negativeAspects);
+            }
+            if (in.available() > 0) {
+                p.verbatims = VerbatimSample.read(in);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("corrupt pane aggregate", e);
