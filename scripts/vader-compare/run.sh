@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Accuracy of Touchpulse's `sentiment` command vs the vader-sentiment npm package on our labelled sets:
 # by default the tuning set (cx-sentiment.tsv, which the rules were tuned on, so it flatters us) and the
-# held-out set (cx-sentiment-holdout.tsv, the honest numbers). Or pass the .tsv files to compare.
+# held-out set (cx-sentiment-holdout.tsv, the honest numbers), plus general review text (UCI sentiment labelled
+# sentences, from the `sentiment` npm package's fixtures: see uci-to-tsv.js). Or pass the .tsv files to compare.
 # Needs node/npm (installs vader-sentiment here, not in the product) and a built jar (mvn -q -DskipTests package).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -14,9 +15,13 @@ else
         "$root/streams-app/src/test/resources/eval/cx-sentiment-holdout.tsv")
 fi
 cd "$here"
-[ -d node_modules/vader-sentiment ] || npm install --silent --no-audit --no-fund >/dev/null
+[ -d node_modules/vader-sentiment ] && [ -d node_modules/sentiment ] || npm install --silent --no-audit --no-fund >/dev/null
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
+if [ "$#" -eq 0 ]; then
+  node uci-to-tsv.js "$tmp/uci-sentences.tsv"
+  sets+=("$tmp/uci-sentences.tsv")
+fi
 specs=()
 for eval in "${sets[@]}"; do
   name="$(basename "$eval" .tsv)"
