@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** Entry point of {@code touchpulse.jar}: picocli dispatches to one command per job. */
 @Command(name = "touchpulse", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Streaming customer-sentiment and touchpoint monitor on Kafka Streams.",
-        subcommands = {DemoCommand.class, RunCommand.class, SimulateCommand.class, IngestCommand.class, SentimentCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, RunCommand.class, SimulateCommand.class, IngestCommand.class, SentimentCommand.class, DetectCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

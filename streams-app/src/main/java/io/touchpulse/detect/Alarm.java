@@ -6,7 +6,7 @@ import java.io.IOException;
 
 /**
  * The alert of one key with hysteresis: it fires after {@code fireWindows} consecutive anomalous
- * windows (or one beyond the immediate threshold) and resolves after {@code resolveWindows}
+ * windows (or one beyond the immediate threshold, or one burst) and resolves after {@code resolveWindows}
  * consecutive windows below the lower resolve threshold, so a metric hovering at the threshold does
  * not flap. Severity escalates at once and de-escalates only after {@code resolveWindows} windows.
  * While firing it also keeps the mean and spread of the residuals, which become the new baseline
@@ -21,11 +21,13 @@ final class Alarm {
     int quiet;
     int lower;
     int firingWindows;
+    /** The baseline model in use when the alert fired: it does not learn while the alert fires. */
+    int frozenModel = -1;
     long shadowCount;
     double shadowMean;
     double shadowVar;
 
-    Transition step(Surprise.Evidence ev, boolean warmedUp, DetectorConfig c) {
+    Transition step(Surprise.Evidence ev, boolean warmedUp, DetectorConfig c, int activeModel) {
         double s = ev.strength();
         if (!firing) {
             if (!warmedUp || s < c.fireThreshold()) {
@@ -33,10 +35,12 @@ final class Alarm {
                 return Transition.NONE;
             }
             above++;
-            if (above < c.fireWindows() && s < c.immediateThreshold()) {
+            // a burst already aggregates several unusual windows: it needs no consecutive windows
+            if (above < c.fireWindows() && s < c.immediateThreshold() && ev.cause() != Cause.BURST) {
                 return Transition.NONE;
             }
             fire(severityOf(s, c), ev.cause());
+            frozenModel = activeModel;
             return Transition.FIRED;
         }
         firingWindows++;
@@ -69,10 +73,11 @@ final class Alarm {
     }
 
     /** A key that stopped sending: the most severe alert there is. */
-    Transition silence() {
+    Transition silence(int activeModel) {
         silent = true;
         if (!firing) {
             fire(Severity.CRITICAL, Cause.SILENCE);
+            frozenModel = activeModel;
             return Transition.FIRED;
         }
         Transition t = severity == Severity.CRITICAL ? Transition.NONE : Transition.SEVERITY_CHANGED;
@@ -117,6 +122,7 @@ final class Alarm {
 
     private void resolve() {
         firing = false;
+        frozenModel = -1;
         silent = false;
         severity = null;
         cause = Cause.NONE;
@@ -133,6 +139,7 @@ final class Alarm {
         out.writeInt(quiet);
         out.writeInt(lower);
         out.writeInt(firingWindows);
+        out.writeByte(frozenModel);
         out.writeLong(shadowCount);
         out.writeDouble(shadowMean);
         out.writeDouble(shadowVar);
@@ -150,6 +157,7 @@ final class Alarm {
         a.quiet = in.readInt();
         a.lower = in.readInt();
         a.firingWindows = in.readInt();
+        a.frozenModel = in.readByte();
         a.shadowCount = in.readLong();
         a.shadowMean = in.readDouble();
         a.shadowVar = in.readDouble();

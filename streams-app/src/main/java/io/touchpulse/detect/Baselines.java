@@ -79,8 +79,13 @@ final class Baselines {
         return Double.isNaN(variance) ? floor : Math.max(Math.sqrt(variance), floor);
     }
 
-    /** Every model learns from {@code x}, except the one in use when {@code freezeActive}; then AUTO picks. */
-    void learn(State s, Prediction p, double x, boolean freezeActive) {
+    /**
+     * Every model learns from {@code x}, except model {@code frozen} (the one that was in use when
+     * the alert fired; -1 for none); then AUTO picks. Prediction errors only count for that choice
+     * while no alert fires: a model must not win by having learned the incident.
+     * Returns whether the model in use changed.
+     */
+    boolean learn(State s, Prediction p, double x, int frozen) {
         double perDay = DAY_MS / intervalMs(s);
         double gamma = Stats.alpha(c.seasonHalfLife() * p.visits());
         double alphaMae = Stats.alpha(Math.max(50, perDay / 4));
@@ -88,16 +93,20 @@ final class Baselines {
             LevelModel m = s.models[i];
             int b = m.type == LevelModel.WEEKLY ? p.weekly() : p.daily();
             double expected = m.expected(b, p.visits());
-            if (m.started()) {
+            if (m.started() && frozen < 0) {
                 m.track(x - expected, alphaMae, b, p.visits());
             }
-            if (i == s.active && freezeActive) {
+            if (i == frozen) {
                 continue;
             }
             double clip = CLIP_SIGMAS * scale(m.variance(b, p.visits()), expected);
-            m.learn(x, expected, b, clip, alphaLevel, alphaVar, gamma);
+            boolean firstPeriod = m.profile != null && m.updates < p.visits() * m.profile.buckets();
+            boolean qualified = m.profile != null && m.profile.qualified(b, p.visits());
+            m.learn(x, expected, b, clip, alphaLevel, alphaVar, gamma, firstPeriod, qualified);
         }
+        int before = s.active;
         choose(s, perDay);
+        return s.active != before;
     }
 
     /** Accepts a persistent change: the model in use moves by {@code delta} and widens to {@code variance}. */

@@ -73,7 +73,7 @@ public final class Detector {
         Surprise.Evidence ev = Surprise.Evidence.NONE;
         Transition t = Transition.NONE;
         if (tested) {
-            ev = s.surprise.assess(z, effect, config.direction(), config, Cause.RATE, !s.alarm.firing);
+            ev = s.surprise.assess(z, Math.abs(p - p0) / Math.max(Math.abs(z), 1e-12), effect, config.direction(), config, Cause.RATE, !s.alarm.firing, warmedUp(s));
             t = step(s, ev);
         }
         if (s.alarm.firing && tested) {
@@ -111,7 +111,7 @@ public final class Detector {
         Transition t = Transition.NONE;
         double score = 0;
         if (warmedUp && volume && silentFor >= 1) {
-            t = s.alarm.silence();
+            t = s.alarm.silence(s.active);
             score = Stats.score(config.fireThreshold() * silentFor, config.fireThreshold());
         }
         double observed = s.kind == State.COUNT ? 0 : Double.NaN;
@@ -137,7 +137,7 @@ public final class Detector {
     private Verdict judgeLevel(State s, long ts, double x, Cause test) {
         Baselines.Prediction p = baselines.predict(s, ts);
         if (!p.started()) {
-            baselines.learn(s, p, x, false);
+            baselines.learn(s, p, x, -1);
             return new Verdict(ts, x, x, 0, 0, s.alarm.firing, Transition.NONE, s.alarm.severity, s.alarm.cause, false, true);
         }
         double variance = p.variance();
@@ -145,24 +145,29 @@ public final class Detector {
             variance = Math.max(Double.isNaN(variance) ? 0 : variance, Math.max(p.expected(), 1)); // Poisson floor
         }
         double residual = x - p.expected();
-        double z = residual / baselines.scale(variance, p.expected());
+        double scale = baselines.scale(variance, p.expected());
+        double z = residual / scale;
         boolean tested = test != Cause.COUNT || residual >= 0 || p.expected() >= config.minVolume();
         if (!tested) {
             z = 0; // a drop below a handful of expected events says nothing
         }
         double effect = config.minRelativeEffect() <= 0 ? Double.POSITIVE_INFINITY
                 : Math.abs(residual) / (config.minRelativeEffect() * Math.max(Math.abs(p.expected()), Baselines.ABSOLUTE_SCALE_FLOOR));
-        Surprise.Evidence ev = s.surprise.assess(z, effect, config.direction(), config, test, !s.alarm.firing);
+        Surprise.Evidence ev = s.surprise.assess(z, scale, effect, config.direction(), config, test, !s.alarm.firing, warmedUp(s));
         Transition t = step(s, ev);
         if (s.alarm.firing) {
             s.alarm.track(residual);
             if (s.alarm.firingWindows >= config.relearnAfter()) {
-                baselines.relearn(s, s.alarm.shadowMean, s.alarm.shadowVar);
+                if (s.alarm.frozenModel == s.active) {
+                    baselines.relearn(s, s.alarm.shadowMean, s.alarm.shadowVar);
+                }
                 s.alarm.relearned();
                 s.surprise.resetShift();
             }
         }
-        baselines.learn(s, p, x, s.alarm.firing);
+        if (baselines.learn(s, p, x, s.alarm.firing ? s.alarm.frozenModel : -1)) {
+            s.surprise.resetShift(); // the shift evidence was accumulated against another model
+        }
         return verdict(s, ts, x, p.expected(), z, ev, t, tested);
     }
 
@@ -172,7 +177,7 @@ public final class Detector {
     }
 
     private Transition step(State s, Surprise.Evidence ev) {
-        Transition t = s.alarm.step(ev, warmedUp(s), config);
+        Transition t = s.alarm.step(ev, warmedUp(s), config, s.active);
         if (t == Transition.FIRED || t == Transition.RESOLVED) {
             s.surprise.resetShift();
         }

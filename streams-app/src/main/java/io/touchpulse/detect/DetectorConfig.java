@@ -120,7 +120,7 @@ public record DetectorConfig(
         private double seasonHalfLife = 2;
         private double shiftSlack = 1.0;
         private double shiftThreshold = 12;
-        private double burstThreshold = 4.0;
+        private double burstThreshold = 3.2;
         private int relearnAfter = 120;
         private double minRelativeScale = 0.01;
         private double minRelativeEffect = 0;

@@ -24,6 +24,7 @@ final class LevelModel {
     double var = Double.NaN;
     double mae = Double.NaN;
     long updates;
+    long varUpdates;
     /** Windows predicted with a seasonal bucket seen in an earlier period. */
     long seasonalPredictions;
 
@@ -32,7 +33,7 @@ final class LevelModel {
         this.profile = switch (type) {
             case PLAIN -> null;
             case DAILY -> new SeasonalProfile(24, true);
-            case WEEKLY -> new SeasonalProfile(168, false);
+            case WEEKLY -> new SeasonalProfile(168, true);
             default -> throw new IllegalArgumentException("model type " + type);
         };
     }
@@ -75,22 +76,40 @@ final class LevelModel {
 
     /**
      * Learns from one window. {@code clip} is the winsorising bound on the error (a few standard
-     * deviations); {@code gamma} the seasonal learning rate per visit.
+     * deviations); {@code gamma} the seasonal learning rate per visit. During its first period a
+     * seasonal model predicts like the plain one (same level) while its profile collects each
+     * bucket's mean; then the profile is centred and Holt-Winters takes over. Its noise is learned
+     * only from windows predicted with a qualified bucket, i.e. from the residuals of the seasonal
+     * fit, not from the pattern it had not learned yet.
      */
-    void learn(double x, double expected, int b, double clip, double alphaLevel, double alphaVar, double gamma) {
+    void learn(double x, double expected, int b, double clip, double alphaLevel, double alphaVar, double gamma,
+               boolean firstPeriod, boolean qualified) {
         updates++;
         if (!started()) {
             level = x;
             return;
         }
         double e = x - expected;
-        double ec = updates <= UNCLIPPED_WINDOWS || Double.isNaN(var) ? e : Stats.clamp(e, -clip, clip);
+        double ec = varUpdates < UNCLIPPED_WINDOWS || Double.isNaN(var) ? e : Stats.clamp(e, -clip, clip);
         double aL = Math.max(alphaLevel, 1.0 / updates);
-        double aV = Math.max(alphaVar, 1.0 / updates);
+        if (profile != null && !profile.centred) {
+            if (firstPeriod) {
+                level += aL * e;
+                profile.learnRaw(b, x);
+                return;
+            }
+            double mean = profile.centre();
+            level = mean; // the first period's mean, like the batch initialisation of Holt-Winters
+            ec = 0;
+        }
         level += aL * ec;
-        var = Double.isNaN(var) ? ec * ec : var + aV * (ec * ec - var);
+        if (profile == null || qualified) {
+            varUpdates++;
+            double aV = Math.max(alphaVar, 1.0 / varUpdates);
+            var = Double.isNaN(var) ? ec * ec : var + aV * (ec * ec - var);
+        }
         if (profile != null) {
-            profile.learn(b, ec, aL, gamma);
+            profile.learn(b, ec, aL, gamma, qualified);
         }
     }
 
@@ -100,6 +119,7 @@ final class LevelModel {
         out.writeDouble(var);
         out.writeDouble(mae);
         out.writeLong(updates);
+        out.writeLong(varUpdates);
         out.writeLong(seasonalPredictions);
         if (profile != null) {
             profile.write(out);
@@ -115,12 +135,14 @@ final class LevelModel {
         double var = in.readDouble();
         double mae = in.readDouble();
         long updates = in.readLong();
+        long varUpdates = in.readLong();
         long seasonal = in.readLong();
         LevelModel m = new LevelModel(type, type == PLAIN ? null : SeasonalProfile.read(in));
         m.level = level;
         m.var = var;
         m.mae = mae;
         m.updates = updates;
+        m.varUpdates = varUpdates;
         m.seasonalPredictions = seasonal;
         return m;
     }

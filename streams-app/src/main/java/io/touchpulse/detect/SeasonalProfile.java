@@ -7,8 +7,8 @@ import java.util.Arrays;
 
 /**
  * The seasonal part of a baseline in constant memory: one offset per hour of the day (24 buckets)
- * or of the week (168), learned by exponential smoothing, plus per hour of day the typical size of
- * the noise (night and day often differ by an order of magnitude). Floats: a profile is a learned
+ * or of the week (168), learned by exponential smoothing, plus per bucket the typical size of the
+ * noise (night and day often differ by an order of magnitude). Floats: a profile is a learned
  * estimate, not an exact sum, and halving the state matters for a state store with a key per
  * segment × touchpoint × metric.
  *
@@ -21,8 +21,10 @@ final class SeasonalProfile {
     private static final long EPOCH_HOUR_OF_WEEK = 72;
 
     final float[] offset;
-    final float[] noise; // null for the weekly profile: too few visits per bucket to estimate it
+    final float[] noise; // null: the model's global noise serves every bucket
     final byte[] visits; // saturating unsigned counter
+    /** False during the first period, while {@link #offset} holds each bucket's running mean of raw values. */
+    boolean centred;
 
     SeasonalProfile(int buckets, boolean withNoise) {
         offset = new float[buckets];
@@ -51,20 +53,54 @@ final class SeasonalProfile {
         return visits[b] & 0xFF;
     }
 
-    /** Whether bucket {@code b} was seen in an earlier period, given how many visits one period brings. */
+    /**
+     * Whether bucket {@code b} can be used for prediction: the first period is over (offsets are
+     * centred) and the bucket got at least half the visits a period brings (sampling may be uneven).
+     */
     boolean qualified(int b, double visitsPerPeriod) {
-        return visits(b) > visitsPerPeriod;
+        return centred && visits(b) >= Math.max(1, visitsPerPeriod / 2);
+    }
+
+    /**
+     * First period: each bucket keeps the running mean of its raw values (the batch initialisation
+     * of Holt-Winters, streamed: once the period is over, {@link #centre} turns them into offsets
+     * around their mean).
+     */
+    void learnRaw(int b, double x) {
+        int v = visits(b);
+        offset[b] += (float) ((x - offset[b]) / (v + 1));
+        if (v < 255) {
+            visits[b] = (byte) (v + 1);
+        }
+    }
+
+    /** Ends the first period: offsets around the mean of the buckets seen, which is returned as the level. */
+    double centre() {
+        double sum = 0;
+        int seen = 0;
+        for (int b = 0; b < buckets(); b++) {
+            if (visits(b) > 0) {
+                sum += offset[b];
+                seen++;
+            }
+        }
+        double mean = seen == 0 ? 0 : sum / seen;
+        for (int b = 0; b < buckets(); b++) {
+            offset[b] = visits(b) > 0 ? (float) (offset[b] - mean) : 0f;
+        }
+        centred = true;
+        return mean;
     }
 
     /**
      * Learns from the (already winsorised) one-step error of the model: the error-correction form
      * of Holt-Winters, {@code s += gamma (1 - alpha) e}, with a running mean for the first visits.
      */
-    void learn(int b, double error, double alphaLevel, double gamma) {
+    void learn(int b, double error, double alphaLevel, double gamma, boolean qualified) {
         int v = visits(b);
         double g = Math.max(gamma, 1.0 / (v + 1));
         offset[b] += (float) (g * (1 - alphaLevel) * error);
-        if (noise != null) {
+        if (noise != null && qualified) {
             double e2 = error * error;
             noise[b] = Float.isNaN(noise[b]) ? (float) e2 : (float) (noise[b] + g * (e2 - noise[b]));
         }
@@ -76,6 +112,7 @@ final class SeasonalProfile {
     void write(DataOutput out) throws IOException {
         out.writeShort(buckets());
         out.writeBoolean(noise != null);
+        out.writeBoolean(centred);
         for (int b = 0; b < buckets(); b++) {
             out.writeFloat(offset[b]);
             if (noise != null) {
@@ -91,6 +128,7 @@ final class SeasonalProfile {
             throw new IOException("seasonal profile with " + buckets + " buckets");
         }
         SeasonalProfile p = new SeasonalProfile(buckets, in.readBoolean());
+        p.centred = in.readBoolean();
         for (int b = 0; b < buckets; b++) {
             p.offset[b] = in.readFloat();
             if (p.noise != null) {

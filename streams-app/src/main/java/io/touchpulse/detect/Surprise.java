@@ -7,30 +7,45 @@ import java.io.IOException;
 /**
  * Turns one window's z into evidence from three tests, each in z units so one threshold serves all:
  * <ul>
- *   <li><b>point</b>: the window's own |z| (in the configured direction), divided by the series'
- *       tail scale: in a series where spikes are routine (more than ~1% of windows beyond 3σ) a
- *       spike of the usual height is not news, only a clearly bigger one is;</li>
- *   <li><b>shift</b>: two one-sided CUSUMs of z, so a sustained shift of 2σ fires within a few
- *       windows although no single window is surprising;</li>
- *   <li><b>burst</b>: the count of unusual windows (|z| ≥ 3) in the last ~16 windows against their
- *       usual rate (Poisson z): more spikes than usual, even if each looks ordinary.</li>
+ *   <li><b>point</b>: the window's own |z| in the configured direction. In a series where unusual
+ *       windows (|z| ≥ 3) are routine (more than ~1% of windows: spiky load, zero-inflated
+ *       counts), a big deviation is judged by how often one that big happens here instead: the
+ *       sizes of unusual windows are tracked as a log-normal, and the window's probability
+ *       (rate of unusual windows × tail of that log-normal) is expressed as a Gaussian z. A spike
+ *       of the usual height then scores like 2.5σ, one far bigger than usual still fires;</li>
+ *   <li><b>shift</b>: two one-sided CUSUMs of the point evidence, so a sustained shift of 2σ fires
+ *       within a few windows although no single window is surprising;</li>
+ *   <li><b>burst</b>: the number of onsets of unusual windows (an unusual window after a usual
+ *       one) in the last 16 windows against their usual rate (exact Poisson tail, as a z): more
+ *       spikes than usual, even if each one looks ordinary. Onsets, not windows, because spikes
+ *       come in clusters (a spike often spans two windows) and a cluster is one event. The usual
+ *       rate learns from the onsets leaving the 16 windows, so a burst is never judged against
+ *       a rate it has raised itself.</li>
  * </ul>
  * Windows whose change is below the minimum effect size are capped below the fire threshold and
  * do not build up a shift: big volumes make tiny changes significant but not important.
  */
 final class Surprise {
     static final double UNUSUAL_Z = 3.0;
-    /** Rate and mean size of |z| ≥ 3 under Gaussian noise: the prior before the series teaches otherwise. */
+    /** Rate of |z| ≥ 3 under Gaussian noise: the prior before the series teaches otherwise. */
     static final double GAUSSIAN_UNUSUAL_RATE = 0.0027;
-    static final double GAUSSIAN_UNUSUAL_SIZE = 3.3;
-    private static final double ALPHA_RATE = Stats.alpha(500);
-    private static final double ALPHA_SIZE = Stats.alpha(20);
-    private static final double ALPHA_RECENT = Stats.alpha(16);
-    private static final double MIN_BURST = 2.5;
+    private static final double ALPHA_RATE = Stats.alpha(250);
+    private static final double ALPHA_SIZE = Stats.alpha(10);
+    private static final int BURST_WINDOWS = 16;
+    private static final int MIN_BURST = 3;
+    /** Onsets are not rarer than under Gaussian noise: a lower learned rate means the noise is overestimated. */
+    private static final double MIN_ONSET_RATE = 0.002;
+    private static final double MIN_LOG_SD = 0.1;
 
     double unusualRate = GAUSSIAN_UNUSUAL_RATE;
-    double unusualSize = GAUSSIAN_UNUSUAL_SIZE;
-    double recentUnusual;
+    /** Mean and variance of ln(size) of unusual windows, sizes in the metric's own units; NaN until one was seen. */
+    double logSize = Double.NaN;
+    double logSizeVar = 1;
+    /** Rate of onsets (an unusual window after a usual one), the baseline of the burst test. */
+    double onsetRate = GAUSSIAN_UNUSUAL_RATE;
+    /** Onsets of the last 32 windows, bit 0 the latest. */
+    int onsets;
+    boolean lastUnusual;
     double cusumUp;
     double cusumDown;
 
@@ -39,41 +54,65 @@ final class Surprise {
         static final Evidence NONE = new Evidence(0, 0, 0, 0, Cause.NONE);
     }
 
-    /** How much heavier than Gaussian the series' tail is: 1 for ordinary noise, larger when spikes are routine. */
-    double tailScale() {
-        double w = Stats.clamp((unusualRate - 0.005) / 0.015, 0, 1);
-        return 1 + w * Math.max(0, unusualSize / GAUSSIAN_UNUSUAL_SIZE - 1);
+    /** How much the series' own tail, rather than Gaussian noise, decides about an unusual window: 0..1. */
+    double tailWeight() {
+        return Double.isNaN(logSize) ? 0 : Stats.clamp((unusualRate - 0.004) / 0.008, 0, 1);
+    }
+
+    /** Point evidence of a deviation of {@code absZ} standard deviations ({@code scale} in metric units). */
+    private double point(double absZ, double scale, double weight) {
+        if (absZ < UNUSUAL_Z || weight <= 0) {
+            return absZ;
+        }
+        double sd = Math.max(Math.sqrt(logSizeVar), MIN_LOG_SD);
+        double tail = Stats.upperTail((Math.log(absZ * scale) - logSize) / sd);
+        double z = Stats.zForTwoSided(unusualRate * tail);
+        return (1 - weight) * absZ + weight * Math.min(absZ, z);
     }
 
     /**
-     * Assesses a window with signed deviation {@code z}. {@code effect} is the change relative to
-     * the minimum effect size (infinite when there is none); {@code learn} is false while the
-     * alert fires, so an incident does not teach the detector that incidents are normal.
+     * Assesses a window with signed deviation {@code z} (in units of {@code scale}). {@code effect}
+     * is the change relative to the minimum effect size (infinite when there is none); {@code learn}
+     * is false while the alert fires, so an incident does not teach the detector that incidents are normal.
+     * The shift statistics only accumulate once {@code warmedUp}: a baseline still learning is
+     * always "shifted".
      */
-    Evidence assess(double z, double effect, Direction direction, DetectorConfig c, Cause testCause, boolean learn) {
-        double ts = tailScale();
-        double zf = direction.filter(z);
-        double gated = effect >= 1 ? zf : Math.min(zf, c.fireThreshold() * effect);
-        double point = gated / ts;
+    Evidence assess(double z, double scale, double effect, Direction direction, DetectorConfig c, Cause testCause,
+                    boolean learn, boolean warmedUp) {
+        double weight = tailWeight();
+        double cap = effect >= 1 ? Double.POSITIVE_INFINITY : c.fireThreshold() * effect;
+        double signed = Math.copySign(point(Math.min(Math.abs(z), cap), scale, weight), z);
+        double point = direction.filter(signed);
 
-        double cap = effect >= 1 ? c.fireThreshold() : c.shiftSlack() * effect;
-        double zc = Stats.clamp(z / ts, -cap, cap);
-        cusumUp = Math.max(0, cusumUp + zc - c.shiftSlack());
-        cusumDown = Math.max(0, cusumDown - zc - c.shiftSlack());
+        double step = effect >= 1 ? c.fireThreshold() : c.shiftSlack() * effect;
+        double zc = Stats.clamp(signed, -step, step);
+        cusumUp = warmedUp ? Math.max(0, cusumUp + zc - c.shiftSlack()) : 0;
+        cusumDown = warmedUp ? Math.max(0, cusumDown - zc - c.shiftSlack()) : 0;
         double cusum = Math.max(direction == Direction.DOWN ? 0 : cusumUp, direction == Direction.UP ? 0 : cusumDown);
         double shift = c.fireThreshold() * cusum / c.shiftThreshold();
 
+        double gated = Math.min(direction.filter(z), cap);
         boolean unusual = gated >= UNUSUAL_Z;
-        recentUnusual += ALPHA_RECENT * ((unusual ? 1 : 0) - recentUnusual);
-        double observed = recentUnusual / ALPHA_RECENT;
-        double expected = Math.max(unusualRate, 0.0005) / ALPHA_RECENT;
-        double burstZ = observed >= MIN_BURST ? (observed - expected) / Math.sqrt(Math.max(expected, 0.25)) : 0;
-        double burst = c.fireThreshold() * Math.max(0, burstZ) / c.burstThreshold();
+        boolean onset = unusual && !lastUnusual;
+        lastUnusual = unusual;
+        onsets = (onsets << 1) | (onset ? 1 : 0);
+        int recent = Integer.bitCount(onsets & ((1 << BURST_WINDOWS) - 1));
+        double burstZ = recent >= MIN_BURST
+                ? Stats.zForTwoSided(2 * Stats.poissonAtLeast(recent, Math.max(onsetRate, MIN_ONSET_RATE) * BURST_WINDOWS)) : 0;
+        double burst = c.fireThreshold() * burstZ / c.burstThreshold();
 
         if (learn) {
             unusualRate += ALPHA_RATE * ((unusual ? 1 : 0) - unusualRate);
-            if (unusual) {
-                unusualSize += ALPHA_SIZE * (gated - unusualSize);
+            onsetRate += ALPHA_RATE * (((onsets >>> BURST_WINDOWS) & 1) - onsetRate);
+            if (unusual && gated * scale > 0) {
+                double ln = Math.log(gated * scale);
+                if (Double.isNaN(logSize)) {
+                    logSize = ln;
+                } else {
+                    double d = ln - logSize;
+                    logSize += ALPHA_SIZE * d;
+                    logSizeVar = (1 - ALPHA_SIZE) * (logSizeVar + ALPHA_SIZE * d * d);
+                }
             }
         }
         double strength = Math.max(point, Math.max(shift, burst));
@@ -89,8 +128,11 @@ final class Surprise {
 
     void write(DataOutput out) throws IOException {
         out.writeDouble(unusualRate);
-        out.writeDouble(unusualSize);
-        out.writeDouble(recentUnusual);
+        out.writeDouble(logSize);
+        out.writeDouble(logSizeVar);
+        out.writeDouble(onsetRate);
+        out.writeInt(onsets);
+        out.writeBoolean(lastUnusual);
         out.writeDouble(cusumUp);
         out.writeDouble(cusumDown);
     }
@@ -98,8 +140,11 @@ final class Surprise {
     static Surprise read(DataInput in) throws IOException {
         Surprise s = new Surprise();
         s.unusualRate = in.readDouble();
-        s.unusualSize = in.readDouble();
-        s.recentUnusual = in.readDouble();
+        s.logSize = in.readDouble();
+        s.logSizeVar = in.readDouble();
+        s.onsetRate = in.readDouble();
+        s.onsets = in.readInt();
+        s.lastUnusual = in.readBoolean();
         s.cusumUp = in.readDouble();
         s.cusumDown = in.readDouble();
         return s;
