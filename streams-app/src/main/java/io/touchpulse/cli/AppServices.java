@@ -11,6 +11,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.touchpulse.config.TouchpulseConfig;
 import io.touchpulse.http.HttpApi;
 import io.touchpulse.http.PipelineView;
+import io.touchpulse.schema.Alert;
 import io.touchpulse.schema.TouchpointHealth;
 import io.touchpulse.topology.PipelineMetrics;
 import io.touchpulse.topology.PipelineRuntime;
@@ -67,8 +68,17 @@ final class AppServices implements AutoCloseable {
 
             @Override
             public List<TouchpointHealth> latestHealth() {
+                return query(pipeline::latestHealth);
+            }
+
+            @Override
+            public List<Alert> alerts() {
+                return query(pipeline::alerts);
+            }
+
+            private <T> T query(java.util.function.Supplier<T> q) {
                 try {
-                    return pipeline.latestHealth();
+                    return q.get();
                 } catch (InvalidStateStoreException e) {
                     throw new IllegalStateException("state stores are not queryable yet (" + pipeline.state() + ")", e);
                 }

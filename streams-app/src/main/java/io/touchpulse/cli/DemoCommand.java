@@ -63,6 +63,9 @@ final class DemoCommand implements Callable<Integer> {
             extra.put("bootstrap.servers", r.broker.bootstrapServers());
             extra.put("http.port", Integer.toString(port));
             extra.put("state.dir", stateDir.toString());
+            if (!config.overrides.containsKey("alert.api-base-url")) {
+                extra.put("alert.api-base-url", "http://localhost:" + port);
+            }
             if (!config.overrides.containsKey("application.id")) {
                 extra.put("application.id", "touchpulse-demo");
             }
@@ -76,18 +79,20 @@ final class DemoCommand implements Callable<Integer> {
             r.sink = new KafkaEventSink(c.kafkaClientMap(), Topics.withPrefix(c.topicPrefix()));
             Simulator simulator = new Simulator(simConfig);
             simulator.emitProfiles(r.sink);
-            r.runner = new SimulationRunner(simulator, r.sink, sim.speed, null);
+            r.runner = new SimulationRunner(simulator, r.sink, sim.speed, null, sim.liveStart());
             Thread simThread = new Thread(r.runner, "simulator");
             simThread.setDaemon(true);
             simThread.start();
             int httpPort = r.app.http.port();
             System.out.printf("%nTouchpulse demo is up (%.1f s)%n", (System.nanoTime() - t0) / 1e9);
             System.out.printf("  live page   http://localhost:%d/%n", httpPort);
-            System.out.printf("  API         http://localhost:%d/api/touchpoints%n", httpPort);
+            System.out.printf("  API         http://localhost:%d/api/touchpoints   http://localhost:%d/api/alerts%n", httpPort, httpPort);
             System.out.printf("  metrics     http://localhost:%d/metrics%n", httpPort);
             System.out.printf("  Kafka       %s  (topics %s*)%n", r.broker.bootstrapServers(), c.topicPrefix());
             System.out.printf("  simulator   seed %d, %d customers, speed %.0fx, incidents: %s%n",
                     simConfig.seed(), simConfig.customers(), sim.speed, DemoConsole.describe(simConfig.incidents()));
+            System.out.printf("              %s of history first (baselines learn it in seconds), then live from %s%n",
+                    sim.history.trim(), sim.liveStart());
             System.out.printf("Press Ctrl-C to stop.%n%n");
             DemoConsole console = new DemoConsole(simulator, r.app.pipeline, System.out);
             r.ticker = Executors.newSingleThreadScheduledExecutor(t -> {

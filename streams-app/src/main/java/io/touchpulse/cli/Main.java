@@ -10,6 +10,10 @@ import picocli.CommandLine.Command;
 public final class Main {
 
     public static void main(String[] args) {
+        // Avro 1.12 only instantiates trusted classes; builders of our schema classes run before any serde loads
+        if (System.getProperty("org.apache.avro.SERIALIZABLE_PACKAGES") == null) {
+            System.setProperty("org.apache.avro.SERIALIZABLE_PACKAGES", "io.touchpulse.schema");
+        }
         System.exit(commandLine().execute(args));
     }
 

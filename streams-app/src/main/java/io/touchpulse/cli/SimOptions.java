@@ -34,11 +34,34 @@ final class SimOptions {
             description = "Scripted incidents to run (repeatable or comma-separated): checkout-5xx, search-zero-results, billing-fee-complaints, login-outage, or none. Default: all of them, one after another, repeating.")
     List<String> incidents = new ArrayList<>();
 
+    @Option(names = "--history", paramLabel = "DURATION", defaultValue = "1h",
+            description = "First produce this much simulated history before the start, as fast as possible, so baselines are learnt "
+                    + "before the first incident (incident times count from the start, not from the history); 0 = none (default: ${DEFAULT-VALUE}).")
+    String history;
+
+    /** The simulation begins {@link #history()} before the start; incidents are placed relative to the start. */
     SimConfig simConfig(double defaultRate) {
         SimConfig d = SimConfig.defaults();
-        Instant s = start != null ? start : Instant.now().truncatedTo(ChronoUnit.MINUTES);
-        List<Incident> chosen = incidents.isEmpty() ? d.incidents() : Incident.named(incidents);
-        return new SimConfig(seed, s, customers != null ? customers : d.customers(), rate != null ? rate : defaultRate, chosen);
+        Duration h = history();
+        List<Incident> chosen = (incidents.isEmpty() ? d.incidents() : Incident.named(incidents)).stream()
+                .map(i -> i.at(i.startOffset().plus(h), i.duration(), i.repeatEvery())).toList();
+        return new SimConfig(seed, liveStart().minus(h), customers != null ? customers : d.customers(), rate != null ? rate : defaultRate, chosen);
+    }
+
+    /** Where paced, live simulation begins: the start (default now, to the minute). */
+    Instant liveStart() {
+        if (start == null) {
+            start = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+        }
+        return start;
+    }
+
+    Duration history() {
+        Duration h = io.touchpulse.config.Durations.parse(history);
+        if (h.isNegative()) {
+            throw new IllegalArgumentException("--history must not be negative");
+        }
+        return h;
     }
 
     Duration wallDuration() {

@@ -31,7 +31,7 @@ final class SimulateCommand implements Callable<Integer> {
         try (KafkaEventSink sink = new KafkaEventSink(c.kafkaClientMap(), topics)) {
             Simulator simulator = new Simulator(simConfig);
             simulator.emitProfiles(sink);
-            SimulationRunner runner = new SimulationRunner(simulator, sink, sim.speed, sim.wallDuration());
+            SimulationRunner runner = new SimulationRunner(simulator, sink, sim.speed, sim.wallDuration(), sim.liveStart());
             Runtime.getRuntime().addShutdownHook(new Thread(runner::stop, "simulate-stop"));
             System.err.printf("simulating to %s: seed %d, %d customers, speed %.0fx, incidents: %s%n", c.bootstrapServers(),
                     simConfig.seed(), simConfig.customers(), sim.speed, DemoConsole.describe(simConfig.incidents()));

@@ -37,7 +37,8 @@ public record TouchpulseConfig(
         Map<String, Long> latencySloMs,
         int longWaitSec,
         int labelCap,
-        Map<String, String> kafka) {
+        Map<String, String> kafka,
+        AlertSettings alerting) {
 
     /** Built-in defaults; also the list of keys the environment can set. */
     public static final Map<String, String> DEFAULTS = defaults();
@@ -70,6 +71,12 @@ public record TouchpulseConfig(
         d.put("slo.latency-ms.home", "1500");
         d.put("dissatisfaction.long-wait-sec", "600");
         d.put("metrics.label-cap", "50");
+        d.put("alert.enabled", "true");
+        d.put("alert.metrics", "dissatisfied_rate,error_rate,zero_result_rate,negative_share,latency_p95_ms,events");
+        d.put("alert.min-severity", "warning");
+        d.put("alert.api-base-url", "http://localhost:8080");
+        d.put("alert.keep-resolved", "24h");
+        d.put("alert.forget-after", "1d");
         return Map.copyOf(d);
     }
 
@@ -81,7 +88,11 @@ public record TouchpulseConfig(
         Reader r = new Reader(m);
         Map<String, Long> slo = new TreeMap<>();
         Map<String, String> kafka = new TreeMap<>();
+        Map<String, String> detector = new TreeMap<>();
         m.forEach((k, v) -> {
+            if (k.startsWith("detect.")) {
+                detector.put(k.substring("detect.".length()), v);
+            }
             if (k.startsWith("slo.latency-ms.") && !k.equals("slo.latency-ms.default")) {
                 slo.put(k.substring("slo.latency-ms.".length()), r.positiveLong(k));
             } else if (k.startsWith("kafka.")) {
@@ -98,7 +109,11 @@ public record TouchpulseConfig(
                 r.positiveInt("validation.max-text-chars"), r.bool("signals.publish"),
                 r.string("http.host"), r.nonNegativeInt("http.port"),
                 r.positiveLong("slo.latency-ms.default"), Map.copyOf(slo),
-                r.positiveInt("dissatisfaction.long-wait-sec"), r.positiveInt("metrics.label-cap"), Map.copyOf(kafka));
+                r.positiveInt("dissatisfaction.long-wait-sec"), r.positiveInt("metrics.label-cap"), Map.copyOf(kafka),
+                new AlertSettings(r.bool("alert.enabled"), r.list("alert.metrics"),
+                        io.touchpulse.schema.Severity.valueOf(r.oneOf("alert.min-severity", "info", "warning", "critical").toUpperCase(java.util.Locale.ROOT)),
+                        r.string("alert.api-base-url"),
+                        r.duration("alert.keep-resolved"), r.duration("alert.forget-after"), Map.copyOf(detector)));
         c.check();
         return c;
     }
@@ -135,11 +150,22 @@ public record TouchpulseConfig(
         return new TouchpulseConfig(applicationId, servers, topicPrefix, stateDir, processingGuarantee, streamThreads,
                 standbyReplicas, commitInterval, cacheMaxBytes, topicPartitions, windowSize, windowAdvance, windowGrace,
                 idleTimeout, maxFutureSkew, maxAge, maxTextChars, publishSignals, httpHost, httpPort, defaultLatencySloMs,
-                latencySloMs, longWaitSec, labelCap, kafka);
+                latencySloMs, longWaitSec, labelCap, kafka, alerting);
+    }
+
+    public TouchpulseConfig withAlerting(AlertSettings a) {
+        return new TouchpulseConfig(applicationId, bootstrapServers, topicPrefix, stateDir, processingGuarantee, streamThreads,
+                standbyReplicas, commitInterval, cacheMaxBytes, topicPartitions, windowSize, windowAdvance, windowGrace,
+                idleTimeout, maxFutureSkew, maxAge, maxTextChars, publishSignals, httpHost, httpPort, defaultLatencySloMs,
+                latencySloMs, longWaitSec, labelCap, kafka, a);
     }
 
     /** Typed reads with messages that name the key. */
     private record Reader(Map<String, String> m) {
+        java.util.List<String> list(String k) {
+            return java.util.Arrays.stream(string(k).split(",")).map(String::trim).filter(x -> !x.isEmpty()).toList();
+        }
+
         String string(String k) {
             String v = m.get(k);
             if (v == null || v.isBlank()) {

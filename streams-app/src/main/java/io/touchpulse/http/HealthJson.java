@@ -1,11 +1,9 @@
 package io.touchpulse.http;
 
-import io.touchpulse.schema.TermCount;
 import io.touchpulse.text.PiiRedactor;
 import io.touchpulse.schema.TouchpointHealth;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -38,12 +36,8 @@ final class HealthJson {
         m.put("reasonCounts", new TreeMap<>(h.getReasonCounts()));
         m.put("intentCounts", new TreeMap<>(h.getIntentCounts()));
         m.put("negativeAspectCounts", new TreeMap<>(h.getNegativeAspectCounts()));
-        m.put("topNegativeTerms", terms(h.getTopNegativeTerms()));
+        m.put("topNegativeTerms", AlertJson.terms(h.getTopNegativeTerms()));
         m.put("sampleVerbatims", h.getSampleVerbatims().stream().map(PiiRedactor::redact).toList());
         return m;
-    }
-
-    private static List<Map<String, Object>> terms(List<TermCount> terms) {
-        return terms.stream().map(t -> Map.<String, Object>of("term", t.getTerm(), "count", t.getCount())).toList();
     }
 }

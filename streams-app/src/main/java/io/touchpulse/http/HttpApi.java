@@ -4,6 +4,8 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.touchpulse.schema.Alert;
+import io.touchpulse.schema.AlertStatus;
 import io.touchpulse.schema.TouchpointHealth;
 
 import java.util.Comparator;
@@ -33,6 +35,7 @@ public final class HttpApi implements AutoCloseable {
         app.get("/health/ready", ctx -> ready(ctx, pipeline));
         app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(registry.scrape()));
         app.get("/api/touchpoints", ctx -> touchpoints(ctx, pipeline));
+        app.get("/api/alerts", ctx -> alerts(ctx, pipeline));
         app.exception(IllegalArgumentException.class, (e, ctx) -> ctx.status(HttpStatus.BAD_REQUEST).json(Map.of("error", e.getMessage())));
         app.exception(IllegalStateException.class, (e, ctx) -> ctx.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .json(Map.of("error", "not ready: " + e.getMessage(), "state", pipeline.state())));
@@ -71,6 +74,35 @@ public final class HttpApi implements AutoCloseable {
                 .map(HealthJson::of)
                 .toList();
         ctx.json(out);
+    }
+
+    /** Firing alerts first, then resolved ones; newest first within each. Filters: status, severity, segment, touchpoint, fingerprint. */
+    private static void alerts(Context ctx, PipelineView pipeline) {
+        String status = param(ctx, "status");
+        if (status != null && !status.equals("firing") && !status.equals("resolved")) {
+            throw new IllegalArgumentException("status must be firing or resolved, got '" + status + "'");
+        }
+        List<Map<String, Object>> out = pipeline.alerts().stream()
+                .filter(a -> matches(status, a.getStatus().name()))
+                .filter(a -> matches(param(ctx, "severity"), a.getSeverity().name()))
+                .filter(a -> matches(param(ctx, "segment"), a.getSegment()))
+                .filter(a -> matches(param(ctx, "touchpoint"), a.getTouchpoint()))
+                .filter(a -> matches(param(ctx, "fingerprint"), a.getFingerprint()))
+                .sorted(Comparator.comparing((Alert a) -> a.getStatus() != AlertStatus.FIRING)
+                        .thenComparing(Alert::getStartsAt, Comparator.reverseOrder())
+                        .thenComparing(Alert::getFingerprint))
+                .map(AlertJson::of)
+                .toList();
+        ctx.json(out);
+    }
+
+    private static String param(Context ctx, String name) {
+        String v = ctx.queryParam(name);
+        return v == null || v.isBlank() ? null : v;
+    }
+
+    private static boolean matches(String wanted, String actual) {
+        return wanted == null || wanted.equalsIgnoreCase(actual);
     }
 
     @Override

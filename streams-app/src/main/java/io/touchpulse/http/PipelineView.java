@@ -13,4 +13,7 @@ public interface PipelineView {
 
     /** Latest final window per segment × touchpoint. Throws IllegalStateException while stores are not queryable. */
     List<TouchpointHealth> latestHealth();
+
+    /** Firing and recently resolved alerts (latest transition per fingerprint). Throws IllegalStateException while stores are not queryable. */
+    List<io.touchpulse.schema.Alert> alerts();
 }

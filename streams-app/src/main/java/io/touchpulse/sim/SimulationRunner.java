@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Paces a {@link Simulator} against the wall clock: simulated time runs {@code speed} times faster than real time
  * (speed &lt;= 0 = as fast as possible); stops after {@code duration} of wall time (null = until stopped or interrupted).
+ * Simulated time before {@code paceFrom} is history: produced as fast as possible, then pacing starts.
  * The only place that reads the wall clock, so the simulator itself stays deterministic.
  */
 public final class SimulationRunner implements Runnable {
@@ -17,10 +18,17 @@ public final class SimulationRunner implements Runnable {
     private final EventSink sink;
     private final double speed;
     private final Duration duration;
+    private final java.time.Instant paceFrom;
     private final AtomicLong emitted = new AtomicLong();
     private volatile boolean stopped;
 
     public SimulationRunner(Simulator sim, EventSink sink, double speed, Duration duration) {
+        this(sim, sink, speed, duration, null);
+    }
+
+    /** @param paceFrom simulated instant until which events are produced unpaced (history); null = pace from the start */
+    public SimulationRunner(Simulator sim, EventSink sink, double speed, Duration duration, java.time.Instant paceFrom) {
+        this.paceFrom = paceFrom;
         this.sim = sim;
         this.sink = new CountingSink(sink, emitted);
         this.speed = speed;
@@ -29,6 +37,10 @@ public final class SimulationRunner implements Runnable {
 
     @Override
     public void run() {
+        while (paceFrom != null && sim.now().isBefore(paceFrom) && !stopped && !Thread.currentThread().isInterrupted()) {
+            Duration left = Duration.between(sim.now(), paceFrom);
+            sim.advance(left.compareTo(FAST_STEP) < 0 ? left : FAST_STEP, sink);
+        }
         long t0 = System.nanoTime();
         long deadline = duration == null ? Long.MAX_VALUE : t0 + duration.toNanos();
         long simStart = sim.now().toEpochMilli();

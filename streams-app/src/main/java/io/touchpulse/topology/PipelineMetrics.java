@@ -26,6 +26,9 @@ public final class PipelineMetrics {
     /** segment → touchpoint → counters by source, then dissatisfied. */
     private final Map<String, Map<String, Counter[]>> signalCounters = new ConcurrentHashMap<>();
     private final Map<String, AtomicReference<TouchpointHealth>> latest = new ConcurrentHashMap<>();
+    /** fingerprint → severity of alerts firing now. */
+    private final Map<String, String> firing = new ConcurrentHashMap<>();
+    private final Map<String, Gauge> firingGauges = new ConcurrentHashMap<>();
 
     public PipelineMetrics(MeterRegistry registry, int labelCap) {
         this.registry = registry;
@@ -94,6 +97,28 @@ public final class PipelineMetrics {
         Gauge.builder("touchpulse_touchpoint_window_end_seconds", ref, r -> r.get().getWindowEnd().toEpochMilli() / 1000.0)
                 .description("End (event time) of the latest final window").tags("segment", seg, "touchpoint", tp).register(registry);
         return ref;
+    }
+
+    /**
+     * An alert transition ({@code counted}: a new one, not one restored from state at start-up). Keeps a
+     * firing gauge per severity so dashboards and Prometheus rules see firing alerts without reading Kafka.
+     */
+    public void alert(io.touchpulse.schema.Alert a, boolean counted) {
+        if (counted) {
+            counter("touchpulse_alert_transitions", "Alert transitions emitted to the alerts topic",
+                    "status", a.getStatus().name().toLowerCase(java.util.Locale.ROOT),
+                    "severity", a.getSeverity().name().toLowerCase(java.util.Locale.ROOT), "metric", a.getMetric()).increment();
+        }
+        if (a.getStatus() == io.touchpulse.schema.AlertStatus.FIRING) {
+            firing.put(a.getFingerprint(), a.getSeverity().name());
+        } else {
+            firing.remove(a.getFingerprint());
+        }
+        for (io.touchpulse.schema.Severity sev : io.touchpulse.schema.Severity.values()) {
+            firingGauges.computeIfAbsent(sev.name(), name -> Gauge.builder("touchpulse_alerts_firing", firing,
+                            f -> f.values().stream().filter(name::equals).count())
+                    .description("Alerts currently firing").tags("severity", name.toLowerCase(java.util.Locale.ROOT)).register(registry));
+        }
     }
 
     private static double nanIfNull(Double d) {

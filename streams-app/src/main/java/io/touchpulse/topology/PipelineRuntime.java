@@ -64,6 +64,8 @@ public final class PipelineRuntime implements AutoCloseable {
     public static void ensureTopics(TouchpulseConfig config, Topics topics) {
         Map<String, Integer> partitions = new HashMap<>();
         topics.all().forEach(t -> partitions.put(t, config.topicPartitions()));
+        // alerts are few and come from one task; one partition keeps them in order for the dispatcher
+        partitions.put(topics.alerts(), 1);
         Map<String, Map<String, String>> configs = Map.of(topics.customerProfiles(), Map.of("cleanup.policy", "compact"));
         TopicProvisioner.createAndAwait(config.kafkaClientMap(), partitions, configs);
     }
@@ -95,6 +97,17 @@ public final class PipelineRuntime implements AutoCloseable {
                 StoreQueryParameters.fromNameAndType(Stores.TOUCHPOINT_LATEST, QueryableStoreTypes.keyValueStore()));
         List<TouchpointHealth> out = new ArrayList<>();
         try (KeyValueIterator<String, TouchpointHealth> it = store.all()) {
+            it.forEachRemaining(kv -> out.add(kv.value));
+        }
+        return out;
+    }
+
+    /** Firing and recently resolved alerts, latest transition per fingerprint. */
+    public List<io.touchpulse.schema.Alert> alerts() {
+        ReadOnlyKeyValueStore<String, io.touchpulse.schema.Alert> store = streams.store(
+                StoreQueryParameters.fromNameAndType(Stores.ALERTS, QueryableStoreTypes.keyValueStore()));
+        List<io.touchpulse.schema.Alert> out = new ArrayList<>();
+        try (KeyValueIterator<String, io.touchpulse.schema.Alert> it = store.all()) {
             it.forEachRemaining(kv -> out.add(kv.value));
         }
         return out;

@@ -15,6 +15,12 @@ public final class Stores {
     public static final String WINDOW_CLOCK = "window-clock";
     /** Latest final TouchpointHealth per segment|touchpoint, for GET /api/touchpoints. */
     public static final String TOUCHPOINT_LATEST = "touchpoint-latest";
+    /** Detector state and alert status per segment|touchpoint|metric. */
+    public static final String ALERT_TRACKS = "alert-tracks";
+    /** Latest window end seen overall and per segment|touchpoint (silence detection). */
+    public static final String ALERT_CLOCK = "alert-clock";
+    /** Latest Alert per fingerprint: firing ones and recently resolved, for GET /api/alerts. */
+    public static final String ALERTS = "alerts";
     /** Internal topic (suffix) carrying closed panes and watermarks from the combiner to the merger. */
     public static final String PANE_PARTIALS_TOPIC = "pane-partials";
 }

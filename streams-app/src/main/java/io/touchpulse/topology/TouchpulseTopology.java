@@ -1,6 +1,11 @@
 package io.touchpulse.topology;
 
+import io.touchpulse.alert.AlertComposer;
+import io.touchpulse.alert.AlertMetric;
+import io.touchpulse.alert.MetricWatch;
+import io.touchpulse.config.AlertSettings;
 import io.touchpulse.config.TouchpulseConfig;
+import io.touchpulse.schema.Alert;
 import io.touchpulse.schema.CustomerProfile;
 import io.touchpulse.schema.Interaction;
 import io.touchpulse.schema.SearchEvent;
@@ -28,6 +33,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -36,7 +42,8 @@ import java.util.Map;
  * tp.web-traffic ─┐
  * tp.search ──────┼─ normalise+score ─ join tp.customer-profiles (global) ─┬─ tp.signals
  * tp.interactions ┘                                                       └─ combine panes (per partition)
- *        ─ pane-partials (closed panes + watermarks) ─ merge windows ─ tp.touchpoint-health
+ *        ─ pane-partials (closed panes + watermarks) ─ merge windows ─┬─ tp.touchpoint-health
+ *                                                                 └─ detect (per segment×touchpoint×metric) ─ tp.alerts
  * </pre>
  * Late records go to tp.dlq with reason LATE; invalid and unreadable ones via {@link DeadLetterHandler}.
  */
@@ -96,13 +103,27 @@ public final class TouchpulseTopology {
                 .processValues(() -> new LateToDeadLetter(metrics), Named.as("late-to-dlq"))
                 .to(topics.dlq(), Produced.with(Serdes.String(), Serdes.ByteArray()).withName("sink-late-dlq"));
 
-        routed.get("route-panes")
+        KStream<String, TouchpointHealth> health = routed.get("route-panes")
                 .repartition(Repartitioned.<String, PaneMessage>as(Stores.PANE_PARTIALS_TOPIC)
                         .withKeySerde(Serdes.String()).withValueSerde(new PaneMessageSerde())
                         .withNumberOfPartitions(1).withStreamPartitioner(new BroadcastControlPartitioner()))
                 .process(() -> new HealthWindowMerger(spec, deps.inputPartitions(), metrics), Named.as("merge-windows"),
-                        Stores.PANES_MERGED, Stores.WINDOW_CLOCK, Stores.TOUCHPOINT_LATEST)
-                .to(topics.touchpointHealth(), Produced.with(Serdes.String(), AvroSerde.of(TouchpointHealth.class)).withName("sink-touchpoint-health"));
+                        Stores.PANES_MERGED, Stores.WINDOW_CLOCK, Stores.TOUCHPOINT_LATEST);
+        health.to(topics.touchpointHealth(), Produced.with(Serdes.String(), AvroSerde.of(TouchpointHealth.class)).withName("sink-touchpoint-health"));
+
+        AlertSettings alerting = config.alerting();
+        if (alerting.enabled()) {
+            List<AlertMetric> watched = alerting.metrics().stream().map(AlertMetric::byId).toList();
+            MetricWatch watch = MetricWatch.of(alerting.detector(), spec.advance(), alerting.minSeverity());
+            AlertComposer composer = new AlertComposer(alerting.apiBaseUrl());
+            b.addStateStore(logged(Stores.ALERT_TRACKS, Serdes.ByteArray(), false));
+            b.addStateStore(logged(Stores.ALERT_CLOCK, Serdes.Long(), false));
+            b.addStateStore(logged(Stores.ALERTS, AvroSerde.of(Alert.class), false));
+            health.process(() -> new AlertLifecycle(watched, watch, composer, alerting.forgetAfter().toMillis(),
+                                    alerting.keepResolved().toMillis(), metrics), Named.as("detect-alerts"),
+                            Stores.ALERT_TRACKS, Stores.ALERT_CLOCK, Stores.ALERTS)
+                    .to(topics.alerts(), Produced.with(Serdes.String(), AvroSerde.of(Alert.class)).withName("sink-alerts"));
+        }
 
         return b.build();
     }

@@ -2,6 +2,7 @@ package io.touchpulse.topology;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.touchpulse.config.TouchpulseConfig;
+import io.touchpulse.schema.Alert;
 import io.touchpulse.schema.CustomerProfile;
 import io.touchpulse.schema.Direction;
 import io.touchpulse.schema.Interaction;
@@ -41,6 +42,7 @@ final class PipelineDriver implements AutoCloseable {
     final TestOutputTopic<String, Signal> signals;
     final TestOutputTopic<String, TouchpointHealth> health;
     final TestOutputTopic<String, byte[]> dlq;
+    final TestOutputTopic<String, Alert> alerts;
     private final AtomicInteger ids = new AtomicInteger();
 
     PipelineDriver() {
@@ -65,6 +67,7 @@ final class PipelineDriver implements AutoCloseable {
         signals = driver.createOutputTopic(topics.signals(), str.deserializer(), AvroSerde.of(Signal.class).deserializer());
         health = driver.createOutputTopic(topics.touchpointHealth(), str.deserializer(), AvroSerde.of(TouchpointHealth.class).deserializer());
         dlq = driver.createOutputTopic(topics.dlq(), str.deserializer(), Serdes.ByteArray().deserializer());
+        alerts = driver.createOutputTopic(topics.alerts(), str.deserializer(), AvroSerde.of(Alert.class).deserializer());
     }
 
     void profile(String customer, String segment) {
