@@ -37,7 +37,9 @@ public record TouchpulseConfig(
         Map<String, Long> latencySloMs,
         int longWaitSec,
         int labelCap,
-        Map<String, String> kafka) {
+        Map<String, String> kafka,
+        boolean alertingEnabled,
+        Path alertingConfig) {
 
     /** Built-in defaults; also the list of keys the environment can set. */
     public static final Map<String, String> DEFAULTS = defaults();
@@ -70,6 +72,9 @@ public record TouchpulseConfig(
         d.put("slo.latency-ms.home", "1500");
         d.put("dissatisfaction.long-wait-sec", "600");
         d.put("metrics.label-cap", "50");
+        d.put("alerting.enabled", "true");
+        // empty: no file, every alert goes to the log receiver
+        d.put("alerting.config", "");
         return Map.copyOf(d);
     }
 
@@ -98,7 +103,8 @@ public record TouchpulseConfig(
                 r.positiveInt("validation.max-text-chars"), r.bool("signals.publish"),
                 r.string("http.host"), r.nonNegativeInt("http.port"),
                 r.positiveLong("slo.latency-ms.default"), Map.copyOf(slo),
-                r.positiveInt("dissatisfaction.long-wait-sec"), r.positiveInt("metrics.label-cap"), Map.copyOf(kafka));
+                r.positiveInt("dissatisfaction.long-wait-sec"), r.positiveInt("metrics.label-cap"), Map.copyOf(kafka),
+                r.bool("alerting.enabled"), r.optionalPath("alerting.config"));
         c.check();
         return c;
     }
@@ -135,7 +141,7 @@ public record TouchpulseConfig(
         return new TouchpulseConfig(applicationId, servers, topicPrefix, stateDir, processingGuarantee, streamThreads,
                 standbyReplicas, commitInterval, cacheMaxBytes, topicPartitions, windowSize, windowAdvance, windowGrace,
                 idleTimeout, maxFutureSkew, maxAge, maxTextChars, publishSignals, httpHost, httpPort, defaultLatencySloMs,
-                latencySloMs, longWaitSec, labelCap, kafka);
+                latencySloMs, longWaitSec, labelCap, kafka, alertingEnabled, alertingConfig);
     }
 
     /** Typed reads with messages that name the key. */
@@ -192,6 +198,12 @@ public record TouchpulseConfig(
                 case "false", "no", "0", "off" -> false;
                 default -> throw new IllegalArgumentException("config " + k + "='" + m.get(k) + "' is not true/false");
             };
+        }
+
+        /** Null when unset or empty. */
+        Path optionalPath(String k) {
+            String v = m.get(k);
+            return v == null || v.isBlank() ? null : Path.of(v.trim());
         }
 
         Duration duration(String k) {
