@@ -116,6 +116,18 @@ class AlertingConfigTest {
     }
 
     @Test
+    void theReadmeExampleIsAValidConfig() throws Exception {
+        String readme = Files.readString(Path.of("..", "README.md"));
+        int start = readme.indexOf("```yaml\nexternalUrl:");
+        assertThat(start).as("README has the alerting example").isPositive();
+        String yaml = readme.substring(start + "```yaml\n".length(), readme.indexOf("```", start + 7));
+        AlertingConfig c = AlertingConfigLoader.parse(yaml, "README.md");
+        RouteNode root = RouteNode.compileRoot(c.route(), c.receiversOrEmpty().stream().map(AlertingConfig.Receiver::name).collect(java.util.stream.Collectors.toSet()));
+        assertThat(root.match(Map.of("severity", "critical", "touchpoint", "payment"))).extracting(RouteNode::id).containsExactly("root/0", "root/1");
+        assertThat(c.receiversOrEmpty()).extracting(AlertingConfig.Receiver::type).containsExactly("webhook", "slack", "pagerduty", "alertmanager");
+    }
+
+    @Test
     void defaultsSendEverythingToTheLog() {
         AlertingConfig d = AlertingConfig.defaults();
         assertThat(d.route().receiverNames()).containsExactly("log");
