@@ -39,10 +39,9 @@ public final class DispatchEngine {
     private final Map<String, ReceiverBinding> receivers;
     private final Map<String, StoredAlert> alerts = new HashMap<>();
     private final Map<String, Group> groups = new LinkedHashMap<>();
-    /** group key → receiver → log */
-    private final Map<String, Map<String, ReceiverLog>> logs = new HashMap<>();
+    private final StateChanges changes = new StateChanges();
+    private final NotificationLogs logs = new NotificationLogs(changes);
     private final Silences silences = new Silences();
-    private final Map<String, Object> changes = new LinkedHashMap<>();
     private final Set<String> silencedCounted = new HashSet<>();
     private final Consumer<AlertView> onSilenced;
     private final Supplier<String> ids;
@@ -66,7 +65,7 @@ public final class DispatchEngine {
         if (record instanceof StoredAlert s) {
             alerts.put(s.alert().fingerprint(), s);
         } else if (record instanceof ReceiverLog l) {
-            logs.computeIfAbsent(l.groupKey(), k -> new HashMap<>()).put(l.receiver(), l);
+            logs.restore(l);
         } else if (record instanceof Silence s) {
             silences.put(s);
         }
@@ -79,39 +78,28 @@ public final class DispatchEngine {
         } else if (key.startsWith("silence/")) {
             silences.remove(key.substring("silence/".length()));
         } else {
-            logs.values().forEach(m -> m.values().removeIf(l -> l.stateKey().equals(key)));
+            logs.restoreDeleted(key);
         }
     }
 
     /** Re-forms the groups from the alerts (routed again: the config may have changed) and the logs. */
     public void finishRestore(Instant now) {
         alerts.values().forEach(s -> route(s.alert(), s.receivedAt()));
-        for (Iterator<Map<String, ReceiverLog>> it = logs.values().iterator(); it.hasNext(); ) {
-            Map<String, ReceiverLog> byReceiver = it.next();
-            for (Iterator<ReceiverLog> li = byReceiver.values().iterator(); li.hasNext(); ) {
-                ReceiverLog l = li.next();
-                if (!receivers.containsKey(l.receiver())) {
-                    changes.put(l.stateKey(), null); // receiver removed from the config: forget it
-                    li.remove();
-                    continue;
-                }
-                Group g = groups.computeIfAbsent(l.groupKey(), k -> new Group(k, routesById.getOrDefault(l.routeId(), root), l.groupLabels(), now));
-                Set<String> heard = new LinkedHashSet<>(l.notified().keySet());
-                if (l.pending() != null) {
-                    l.pending().alerts().forEach(a -> heard.add(a.fingerprint()));
-                }
-                heard.stream().filter(alerts::containsKey).forEach(g.fingerprints()::add);
+        logs.retainReceivers(receivers.keySet()); // a receiver removed from the config is forgotten
+        for (ReceiverLog l : logs.all()) {
+            Group g = groups.computeIfAbsent(l.groupKey(), k -> new Group(k, routesById.getOrDefault(l.routeId(), root), l.groupLabels(), now));
+            Set<String> heard = new LinkedHashSet<>(l.notified().keySet());
+            if (l.pending() != null) {
+                l.pending().alerts().forEach(a -> heard.add(a.fingerprint()));
             }
-            if (byReceiver.isEmpty()) {
-                it.remove();
-            }
+            heard.stream().filter(alerts::containsKey).forEach(g.fingerprints()::add);
         }
         cleanup();
     }
 
     /** Deliveries that were under way when the state was written; retried with their original ids. */
     public List<Notification> pendingDeliveries() {
-        return logs.values().stream().flatMap(m -> m.values().stream()).map(ReceiverLog::pending).filter(Objects::nonNull).toList();
+        return logs.pendingDeliveries();
     }
 
     // ---- live operation
@@ -127,7 +115,7 @@ public final class DispatchEngine {
         changes.put(s.stateKey(), s);
         Set<String> routed = route(a, now);
         for (Group g : groups.values()) {
-            if (!routed.contains(g.key()) && !heardOf(g, a.fingerprint())) {
+            if (!routed.contains(g.key()) && !logs.heardOf(g.key(), a.fingerprint())) {
                 g.fingerprints().remove(a.fingerprint());
             }
         }
@@ -141,7 +129,7 @@ public final class DispatchEngine {
             List<AlertView> inGroup = g.fingerprints().stream().map(alerts::get).filter(Objects::nonNull).map(StoredAlert::alert).toList();
             for (String name : receiversOf(g)) {
                 ReceiverBinding b = receivers.get(name);
-                ReceiverLog log = logOf(g, name);
+                ReceiverLog log = logs.of(g, name);
                 if (b == null || log.pending() != null) {
                     continue;
                 }
@@ -155,7 +143,7 @@ public final class DispatchEngine {
                     out.add(n);
                 }
                 if (o.notifiedUpdate() != null || !o.send().isEmpty()) {
-                    putLog(log);
+                    logs.put(log);
                 }
             }
         }
@@ -169,7 +157,7 @@ public final class DispatchEngine {
 
     /** The receiver accepted {@code n}: it now knows exactly what {@code n} said. */
     public void delivered(Notification n, Instant now) {
-        ReceiverLog log = pendingLog(n);
+        ReceiverLog log = logs.pendingFor(n);
         if (log == null) {
             return;
         }
@@ -181,15 +169,15 @@ public final class DispatchEngine {
                 notified.remove(a.fingerprint());
             }
         }
-        putLog(log.delivered(notified, now));
+        logs.put(log.delivered(notified, now));
         cleanup();
     }
 
     /** {@code n} gave up after its retries; the group tries again later with a new notification. */
     public void failed(Notification n, Instant now) {
-        ReceiverLog log = pendingLog(n);
+        ReceiverLog log = logs.pendingFor(n);
         if (log != null) {
-            putLog(log.failed(now));
+            logs.put(log.failed(now));
         }
     }
 
@@ -223,9 +211,7 @@ public final class DispatchEngine {
 
     /** State-topic records to write (value null = delete), in the order they happened; clears the queue. */
     public Map<String, Object> drainChanges() {
-        Map<String, Object> out = new LinkedHashMap<>(changes);
-        changes.clear();
-        return out;
+        return changes.drain();
     }
 
     public long firingAlerts() {
@@ -269,33 +255,8 @@ public final class DispatchEngine {
 
     private Set<String> receiversOf(Group g) {
         Set<String> names = new LinkedHashSet<>(g.route().receivers());
-        names.addAll(logs.getOrDefault(g.key(), Map.of()).keySet());
+        names.addAll(logs.receivers(g.key()));
         return names;
-    }
-
-    private ReceiverLog logOf(Group g, String receiver) {
-        ReceiverLog l = logs.getOrDefault(g.key(), Map.of()).get(receiver);
-        return l != null ? l : ReceiverLog.empty(g, receiver);
-    }
-
-    private void putLog(ReceiverLog l) {
-        logs.computeIfAbsent(l.groupKey(), k -> new HashMap<>()).put(l.receiver(), l);
-        changes.put(l.stateKey(), l);
-    }
-
-    private ReceiverLog pendingLog(Notification n) {
-        ReceiverLog log = logs.getOrDefault(n.groupKey(), Map.of()).get(n.receiver());
-        return log != null && log.pending() != null && log.pending().id().equals(n.id()) ? log : null;
-    }
-
-    private boolean heardOf(Group g, String fingerprint) {
-        for (ReceiverLog l : logs.getOrDefault(g.key(), Map.of()).values()) {
-            if (l.notified().containsKey(fingerprint)
-                    || (l.pending() != null && l.pending().alerts().stream().anyMatch(a -> a.fingerprint().equals(fingerprint)))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Drops resolved alerts nobody needs to hear about any more, then empty groups and their logs, then unused alerts. */
@@ -305,12 +266,10 @@ public final class DispatchEngine {
             Group g = it.next();
             g.fingerprints().removeIf(fp -> {
                 StoredAlert s = alerts.get(fp);
-                return s == null || (!s.alert().firing() && !heardOf(g, fp));
+                return s == null || (!s.alert().firing() && !logs.heardOf(g.key(), fp));
             });
-            Map<String, ReceiverLog> groupLogs = logs.getOrDefault(g.key(), Map.of());
-            if (g.fingerprints().isEmpty() && groupLogs.values().stream().allMatch(l -> l.pending() == null)) {
-                groupLogs.values().forEach(l -> changes.put(l.stateKey(), null));
-                logs.remove(g.key());
+            if (g.fingerprints().isEmpty() && !logs.anyPending(g.key())) {
+                logs.removeGroup(g.key());
                 it.remove();
             } else {
                 inUse.addAll(g.fingerprints());

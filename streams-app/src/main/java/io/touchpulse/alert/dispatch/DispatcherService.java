@@ -8,22 +8,16 @@ import io.touchpulse.config.TouchpulseConfig;
 import io.touchpulse.schema.Alert;
 import io.touchpulse.topology.AvroSerde;
 import io.touchpulse.topology.Topics;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.InvalidProducerEpochException;
 import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -158,7 +152,7 @@ public final class DispatcherService implements AutoCloseable {
 
     private void session() {
         StateTopic.ensure(kafka, stateTopic, alertsTopic, alertPartitions);
-        try (KafkaProducer<String, byte[]> producer = producer()) {
+        try (KafkaProducer<String, byte[]> producer = DispatchClients.producer(kafka, applicationId)) {
             producer.initTransactions(); // fences an older instance and aborts its unfinished transaction
             DispatchEngine engine = new DispatchEngine(routes, receivers, a -> metrics.silenced());
             long records = StateTopic.restore(kafka, stateTopic, engine);
@@ -177,7 +171,7 @@ public final class DispatcherService implements AutoCloseable {
                     wakeUp();
                 }
             };
-            try (KafkaConsumer<String, byte[]> c = alertsConsumer();
+            try (KafkaConsumer<String, byte[]> c = DispatchClients.alertsConsumer(kafka, applicationId);
                  DeliveryRunner runner = new DeliveryRunner(receivers, metrics, clock, report, DELIVERY_THREADS)) {
                 c.assign(c.partitionsFor(alertsTopic).stream().map(p -> new TopicPartition(alertsTopic, p.partition())).toList());
                 consumer = c;
@@ -256,28 +250,6 @@ public final class DispatcherService implements AutoCloseable {
             producer.sendOffsetsToTransaction(offsets, c.groupMetadata());
         }
         producer.commitTransaction();
-    }
-
-    private KafkaProducer<String, byte[]> producer() {
-        Map<String, Object> p = new HashMap<>(kafka);
-        p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, applicationId + "-dispatcher");
-        p.put(ProducerConfig.CLIENT_ID_CONFIG, applicationId + "-dispatcher");
-        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.LINGER_MS_CONFIG, "0");
-        p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "30000");
-        return new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
-    }
-
-    private KafkaConsumer<String, byte[]> alertsConsumer() {
-        Map<String, Object> p = new HashMap<>(kafka);
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, applicationId + "-dispatcher");
-        p.put(ConsumerConfig.CLIENT_ID_CONFIG, applicationId + "-dispatcher");
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        // a new deployment delivers what is firing now; alerts that fired and resolved long ago cancel out in the engine
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        return new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
     }
 
     private void wakeUp() {

@@ -73,6 +73,11 @@ class AlertmanagerReceiverTest {
                 alertmanager.destroyForcibly();
             }
         }
+        if (dir != null) {
+            try (var walk = Files.walk(dir)) {
+                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
     }
 
     private static HttpResponse<String> get(String path) throws Exception {
