@@ -7,8 +7,7 @@ import io.micrometer.core.instrument.Timer;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Outcome metrics of alert delivery. Labels are the receiver names of the config and a fixed
@@ -26,20 +25,20 @@ public final class DispatchMetrics {
     private final MeterRegistry registry;
     private final Counter silenced;
     private final AtomicInteger active = new AtomicInteger();
-    private final AtomicReference<Supplier<Number>> firing = new AtomicReference<>(() -> 0);
+    private final AtomicLong firing = new AtomicLong();
 
     public DispatchMetrics(MeterRegistry registry) {
         this.registry = registry;
         this.silenced = Counter.builder("touchpulse_alerts_silenced").description("Alert transitions held back by a silence").register(registry);
         Gauge.builder("touchpulse_alert_dispatcher_active", active, AtomicInteger::get)
                 .description("1 while this instance dispatches alerts (0: starting, stopped, or another instance took over)").register(registry);
-        Gauge.builder("touchpulse_alerts_firing", firing, f -> f.get().get().doubleValue())
+        Gauge.builder("touchpulse_alerts_firing", firing, AtomicLong::get)
                 .description("Alerts currently firing, as the dispatcher knows them").register(registry);
     }
 
-    /** The engine lives and dies with a session; the gauge reads whichever is current. */
-    void firingAlerts(Supplier<Number> source) {
-        firing.set(source);
+    /** Set by the dispatcher's thread after each step: the engine itself is not safe to read from the scrape thread. */
+    void firingAlerts(long n) {
+        firing.set(n);
     }
 
     void active(boolean on) {

@@ -178,7 +178,7 @@ public final class DispatcherService implements AutoCloseable {
                 List<Notification> resumed = engine.pendingDeliveries();
                 commit(producer, c, engine.drainChanges(), Map.of());
                 resumed.forEach(runner::submit);
-                metrics.firingAlerts(engine::firingAlerts);
+                metrics.firingAlerts(engine.firingAlerts());
                 active = true;
                 metrics.active(true);
                 LOG.info("alert dispatcher running: {} state records read, {} alerts firing, {} deliveries resumed, receivers {}",
@@ -228,6 +228,7 @@ public final class DispatcherService implements AutoCloseable {
         commit(producer, c, engine.drainChanges(), offsets);
         replies.forEach(Runnable::run);
         due.forEach(runner::submit);
+        metrics.firingAlerts(engine.firingAlerts());
     }
 
     private void accept(DispatchEngine engine, ConsumerRecord<String, byte[]> r, Instant now) {
