@@ -1,5 +1,7 @@
 package io.touchpulse.cli;
 
+import io.touchpulse.alert.dispatch.AlertingConfig;
+import io.touchpulse.alert.notify.StandardWebhookSigner;
 import io.touchpulse.broker.EmbeddedKafkaBroker;
 import io.touchpulse.config.TouchpulseConfig;
 import io.touchpulse.sim.SimConfig;
@@ -12,11 +14,14 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
+import java.net.URI;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -44,6 +49,15 @@ final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--kafka-data-dir", paramLabel = "DIR", description = "Keep the embedded broker's data here across runs (default: a temp dir deleted on exit).")
     Path kafkaDataDir;
+
+    @Option(names = "--webhook", paramLabel = "URL", description = {"Also send alerts to this URL as JSON signed per Standard Webhooks.",
+            "Secret: env " + WEBHOOK_SECRET_ENV + " (whsec_<base64>), else one is generated and printed once."})
+    URI webhook;
+
+    @Option(names = "--alertmanager", paramLabel = "URL", description = "Also push alerts into the Prometheus Alertmanager at this URL (POST /api/v2/alerts).")
+    URI alertmanager;
+
+    static final String WEBHOOK_SECRET_ENV = "TOUCHPULSE_WEBHOOK_SECRET";
 
     private final CountDownLatch stopped = new CountDownLatch(1);
 
@@ -75,7 +89,8 @@ final class DemoCommand implements Callable<Integer> {
             }
             TouchpulseConfig c = config.load(extra);
             PipelineRuntime.ensureTopics(c, Topics.withPrefix(c.topicPrefix()));
-            r.app = AppServices.start(c);
+            AlertingConfig alerting = alerting(c, stateDir);
+            r.app = AppServices.start(c, alerting);
             r.sink = new KafkaEventSink(c.kafkaClientMap(), Topics.withPrefix(c.topicPrefix()));
             Simulator simulator = new Simulator(simConfig);
             simulator.emitProfiles(r.sink);
@@ -89,6 +104,8 @@ final class DemoCommand implements Callable<Integer> {
             System.out.printf("  API         http://localhost:%d/api/touchpoints   http://localhost:%d/api/alerts%n", httpPort, httpPort);
             System.out.printf("  metrics     http://localhost:%d/metrics%n", httpPort);
             System.out.printf("  Kafka       %s  (topics %s*)%n", r.broker.bootstrapServers(), c.topicPrefix());
+            System.out.printf("  alerts to   %s; silences at http://localhost:%d/api/silences%n", alerting.receiversOrEmpty().stream()
+                    .map(x -> x.type() + (x.url() == null ? "" : " " + x.url())).collect(java.util.stream.Collectors.joining(", ")), httpPort);
             System.out.printf("  simulator   seed %d, %d customers, speed %.0fx, incidents: %s%n",
                     simConfig.seed(), simConfig.customers(), sim.speed, DemoConsole.describe(simConfig.incidents()));
             System.out.printf("              %s of history first (baselines learn it in seconds), then live from %s%n",
@@ -113,6 +130,40 @@ final class DemoCommand implements Callable<Integer> {
             r.close(stateDir);
             throw e;
         }
+    }
+
+    /**
+     * Without a config file, alerts go to the log with short waits (simulated time runs 20× faster,
+     * five wall-clock minutes between updates would hide the story); --webhook and --alertmanager
+     * add a receiver each on the root route.
+     */
+    private AlertingConfig alerting(TouchpulseConfig c, Path stateDir) throws IOException {
+        AlertingConfig a = c.alerts().deliveryConfig() != null ? AppServices.alertingConfig(c)
+                : new AlertingConfig("", new AlertingConfig.Route(null, List.of("log"), null, null, null, "5s", "15s", null, null, null),
+                List.of(AlertingConfig.Receiver.of("log", "log", null)));
+        if (a.externalUrl() == null || a.externalUrl().isBlank()) {
+            a = a.withExternalUrl("http://localhost:" + port);
+        }
+        if (webhook != null) {
+            AlertingConfig.Receiver r = AlertingConfig.Receiver.of("demo-webhook", "webhook", webhook.toString());
+            String fromEnv = System.getenv(WEBHOOK_SECRET_ENV);
+            if (fromEnv != null && !fromEnv.isBlank()) {
+                r = r.withSecretEnv(WEBHOOK_SECRET_ENV);
+            } else {
+                // the config takes secrets from env or files only; the generated one lives in the demo's temp dir
+                String secret = StandardWebhookSigner.generateSecret();
+                Path file = Files.createFile(stateDir.resolve("webhook-secret"),
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                Files.writeString(file, secret);
+                r = r.withSecretFile(file.toString());
+                System.out.printf("Webhook signing secret (generated, shown only now; set %s to choose one): %s%n", WEBHOOK_SECRET_ENV, secret);
+            }
+            a = a.withRootReceiver(r);
+        }
+        if (alertmanager != null) {
+            a = a.withRootReceiver(AlertingConfig.Receiver.of("demo-alertmanager", "alertmanager", alertmanager.toString()));
+        }
+        return a;
     }
 
     /** Closes in reverse start order; safe to call twice (main thread and shutdown hook). */

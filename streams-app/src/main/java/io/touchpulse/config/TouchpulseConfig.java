@@ -38,7 +38,7 @@ public record TouchpulseConfig(
         int longWaitSec,
         int labelCap,
         Map<String, String> kafka,
-        AlertSettings alerting) {
+        AlertSettings alerts) {
 
     /** Built-in defaults; also the list of keys the environment can set. */
     public static final Map<String, String> DEFAULTS = defaults();
@@ -77,6 +77,9 @@ public record TouchpulseConfig(
         d.put("alert.api-base-url", "http://localhost:8080");
         d.put("alert.keep-resolved", "24h");
         d.put("alert.forget-after", "1d");
+        d.put("alert.delivery", "true");
+        // empty: no file, every alert goes to the log receiver
+        d.put("alert.delivery-config", "");
         return Map.copyOf(d);
     }
 
@@ -113,7 +116,8 @@ public record TouchpulseConfig(
                 new AlertSettings(r.bool("alert.enabled"), r.list("alert.metrics"),
                         io.touchpulse.schema.Severity.valueOf(r.oneOf("alert.min-severity", "info", "warning", "critical").toUpperCase(java.util.Locale.ROOT)),
                         r.string("alert.api-base-url"),
-                        r.duration("alert.keep-resolved"), r.duration("alert.forget-after"), Map.copyOf(detector)));
+                        r.duration("alert.keep-resolved"), r.duration("alert.forget-after"), Map.copyOf(detector),
+                        r.bool("alert.delivery"), r.optionalPath("alert.delivery-config")));
         c.check();
         return c;
     }
@@ -150,10 +154,10 @@ public record TouchpulseConfig(
         return new TouchpulseConfig(applicationId, servers, topicPrefix, stateDir, processingGuarantee, streamThreads,
                 standbyReplicas, commitInterval, cacheMaxBytes, topicPartitions, windowSize, windowAdvance, windowGrace,
                 idleTimeout, maxFutureSkew, maxAge, maxTextChars, publishSignals, httpHost, httpPort, defaultLatencySloMs,
-                latencySloMs, longWaitSec, labelCap, kafka, alerting);
+                latencySloMs, longWaitSec, labelCap, kafka, alerts);
     }
 
-    public TouchpulseConfig withAlerting(AlertSettings a) {
+    public TouchpulseConfig withAlerts(AlertSettings a) {
         return new TouchpulseConfig(applicationId, bootstrapServers, topicPrefix, stateDir, processingGuarantee, streamThreads,
                 standbyReplicas, commitInterval, cacheMaxBytes, topicPartitions, windowSize, windowAdvance, windowGrace,
                 idleTimeout, maxFutureSkew, maxAge, maxTextChars, publishSignals, httpHost, httpPort, defaultLatencySloMs,
@@ -218,6 +222,12 @@ public record TouchpulseConfig(
                 case "false", "no", "0", "off" -> false;
                 default -> throw new IllegalArgumentException("config " + k + "='" + m.get(k) + "' is not true/false");
             };
+        }
+
+        /** Null when unset or empty. */
+        Path optionalPath(String k) {
+            String v = m.get(k);
+            return v == null || v.isBlank() ? null : Path.of(v.trim());
         }
 
         Duration duration(String k) {

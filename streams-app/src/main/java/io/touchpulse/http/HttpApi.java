@@ -24,6 +24,11 @@ public final class HttpApi implements AutoCloseable {
     }
 
     public static HttpApi start(String host, int port, PrometheusMeterRegistry registry, PipelineView pipeline) {
+        return start(host, port, registry, pipeline, null);
+    }
+
+    /** @param silences the alert dispatcher's silences; null when alert dispatch is off (the routes answer 503) */
+    public static HttpApi start(String host, int port, PrometheusMeterRegistry registry, PipelineView pipeline, SilenceApi silences) {
         Javalin app = Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;
             cfg.useVirtualThreads = false;
@@ -36,6 +41,7 @@ public final class HttpApi implements AutoCloseable {
         app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(registry.scrape()));
         app.get("/api/touchpoints", ctx -> touchpoints(ctx, pipeline));
         app.get("/api/alerts", ctx -> alerts(ctx, pipeline));
+        SilenceRoutes.register(app, silences != null ? silences : SilenceRoutes.OFF);
         app.exception(IllegalArgumentException.class, (e, ctx) -> ctx.status(HttpStatus.BAD_REQUEST).json(Map.of("error", e.getMessage())));
         app.exception(IllegalStateException.class, (e, ctx) -> ctx.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .json(Map.of("error", "not ready: " + e.getMessage(), "state", pipeline.state())));

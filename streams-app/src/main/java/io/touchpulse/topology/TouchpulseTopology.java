@@ -111,7 +111,7 @@ public final class TouchpulseTopology {
                         Stores.PANES_MERGED, Stores.WINDOW_CLOCK, Stores.TOUCHPOINT_LATEST);
         health.to(topics.touchpointHealth(), Produced.with(Serdes.String(), AvroSerde.of(TouchpointHealth.class)).withName("sink-touchpoint-health"));
 
-        AlertSettings alerting = config.alerting();
+        AlertSettings alerting = config.alerts();
         if (alerting.enabled()) {
             List<AlertMetric> watched = alerting.metrics().stream().map(AlertMetric::byId).toList();
             MetricWatch watch = MetricWatch.of(alerting.detector(), spec.advance(), alerting.minSeverity());

@@ -1,0 +1,67 @@
+package io.touchpulse.alert.dispatch;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * One condition on an alert label, as Alertmanager writes it: {@code name}, {@code value},
+ * {@code isRegex} (anchored: the whole value must match) and {@code isEqual} (false negates).
+ * Routes and silences use the same matcher, so "what a silence covers" reads like a route.
+ */
+public record LabelMatcher(@JsonProperty("name") String name, @JsonProperty("value") String value,
+                           @JsonProperty("isRegex") boolean isRegex, @JsonProperty("isEqual") boolean isEqual) {
+
+    /** The labels every alert has (see {@code AlertView.labels()}); matching anything else is a typo. */
+    public static final Set<String> LABELS = Set.of("alertname", "segment", "touchpoint", "metric", "severity", "fingerprint");
+
+    private static final Map<String, Pattern> PATTERNS = new ConcurrentHashMap<>();
+
+    public LabelMatcher {
+        if (name == null || !LABELS.contains(name)) {
+            throw new IllegalArgumentException("matcher name '" + name + "' must be one of " + new TreeSet<>(LABELS));
+        }
+        if (value == null) {
+            throw new IllegalArgumentException("matcher " + name + " has no value");
+        }
+        if (isRegex) {
+            try {
+                PATTERNS.computeIfAbsent(value, Pattern::compile);
+            } catch (PatternSyntaxException e) {
+                throw new IllegalArgumentException("matcher " + name + ": '" + value + "' is not a regular expression: " + e.getDescription());
+            }
+        }
+    }
+
+    /** JSON form; {@code isEqual} defaults to true and {@code isRegex} to false, as in Alertmanager. */
+    @JsonCreator
+    public static LabelMatcher of(@JsonProperty("name") String name, @JsonProperty("value") String value,
+                                  @JsonProperty("isRegex") Boolean isRegex, @JsonProperty("isEqual") Boolean isEqual) {
+        return new LabelMatcher(name, value, Boolean.TRUE.equals(isRegex), isEqual == null || isEqual);
+    }
+
+    public static LabelMatcher equal(String name, String value) {
+        return new LabelMatcher(name, value, false, true);
+    }
+
+    public static LabelMatcher regex(String name, String value) {
+        return new LabelMatcher(name, value, true, true);
+    }
+
+    public boolean matches(Map<String, String> labels) {
+        String v = labels.getOrDefault(name, "");
+        boolean hit = isRegex ? PATTERNS.computeIfAbsent(value, Pattern::compile).matcher(v).matches() : value.equals(v);
+        return hit == isEqual;
+    }
+
+    @Override
+    public String toString() {
+        return name + (isEqual ? (isRegex ? "=~" : "=") : (isRegex ? "!~" : "!=")) + "\"" + value + "\"";
+    }
+}
