@@ -1,7 +1,5 @@
 package io.touchpulse.cli;
 
-import io.touchpulse.schema.Alert;
-import io.touchpulse.schema.AlertStatus;
 import io.touchpulse.schema.TouchpointHealth;
 import io.touchpulse.sim.Incident;
 import io.touchpulse.sim.Simulator;
@@ -14,7 +12,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** What the demo prints while it runs: incidents starting and ending, alerts firing and resolving, and the worst touchpoints every few seconds. */
+/** What the demo prints while it runs: incidents starting and ending, and the worst touchpoints every few seconds (alerts come from the log receiver). */
 final class DemoConsole {
     private static final double MIN_EVENTS = 20;
 
@@ -22,8 +20,6 @@ final class DemoConsole {
     private final PipelineRuntime pipeline;
     private final PrintStream out;
     private Set<String> active = new HashSet<>();
-    /** Alert transitions already printed: fingerprint|status|severity|startsAt. */
-    private final Set<String> printedAlerts = new HashSet<>();
 
     DemoConsole(Simulator sim, PipelineRuntime pipeline, PrintStream out) {
         this.sim = sim;
@@ -49,7 +45,6 @@ final class DemoConsole {
         if (!pipeline.isRunning()) {
             return;
         }
-        printAlerts();
         List<TouchpointHealth> worst;
         try {
             worst = pipeline.latestHealth().stream().filter(h -> h.getEvents() >= MIN_EVENTS)
@@ -62,27 +57,6 @@ final class DemoConsole {
                     .map(h -> String.format("%s×%s %.0f%% of %d", h.getSegment(), h.getTouchpoint(), 100 * h.getDissatisfiedRate(), h.getEvents()))
                     .collect(Collectors.joining(", ")));
         }
-    }
-
-    private void printAlerts() {
-        List<Alert> alerts;
-        try {
-            alerts = pipeline.alerts();
-        } catch (RuntimeException e) {
-            return;
-        }
-        alerts.stream().sorted(Comparator.comparing(Alert::getWindowEnd)).forEach(a -> {
-            if (printedAlerts.add(a.getFingerprint() + "|" + a.getStatus() + "|" + a.getSeverity() + "|" + a.getStartsAt())) {
-                out.println("[alert] " + a.getStatus() + " " + a.getSummary());
-                if (a.getStatus() == AlertStatus.FIRING) {
-                    a.getEvidence().getVerbatims().stream().limit(2).forEach(v -> out.println("          \"" + v + "\""));
-                    if (!a.getEvidence().getTopTerms().isEmpty()) {
-                        out.println("          top terms: " + a.getEvidence().getTopTerms().stream().map(t -> t.getTerm() + " (" + t.getCount() + ")")
-                                .collect(Collectors.joining(", ")));
-                    }
-                }
-            }
-        });
     }
 
     static String describe(List<Incident> incidents) {

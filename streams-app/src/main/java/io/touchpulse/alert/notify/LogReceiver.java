@@ -27,8 +27,14 @@ public final class LogReceiver implements Receiver {
     @Override
     public void send(Notification n, Instant attemptAt) {
         for (AlertView a : n.alerts()) {
-            LOG.info("[alert] {} {} {} × {} {}: {}", a.status().toUpperCase(Locale.ROOT), a.severity(), a.segment(),
-                    a.touchpoint(), a.metric(), a.summary());
+            LOG.info("[alert] {} {}", a.status().toUpperCase(Locale.ROOT), a.summary());
+            if (a.status().equalsIgnoreCase("firing")) {
+                a.evidence().verbatims().stream().limit(2).forEach(v -> LOG.info("          \"{}\"", v));
+                if (!a.evidence().topTerms().isEmpty()) {
+                    LOG.info("          top terms: {}", a.evidence().topTerms().stream().limit(5).map(t -> t.term() + " (" + t.count() + ")")
+                            .collect(java.util.stream.Collectors.joining(", ")));
+                }
+            }
         }
     }
 }
