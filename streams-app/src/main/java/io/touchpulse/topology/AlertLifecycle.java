@@ -6,6 +6,8 @@ import io.touchpulse.alert.MetricWatch;
 import io.touchpulse.schema.Alert;
 import io.touchpulse.schema.AlertStatus;
 import io.touchpulse.schema.TouchpointHealth;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -27,7 +29,9 @@ import java.util.Map;
  * <p>Silence: a touchpoint with no events has no window at all. When windows for a new end time
  * start arriving, every touchpoint that had none at the previous end is observed with zero events.
  */
-final class AlertLifecycle implements Processor<String, TouchpointHealth, String, Alert> {
+public final class AlertLifecycle implements Processor<String, TouchpointHealth, String, Alert> {
+    /** Header on every tp.alerts record: wall-clock epoch millis when the alert stage decided it (decimal text). */
+    public static final String EMITTED_AT_HEADER = "tp.emitted-at";
     private static final String GLOBAL = "global";
     private static final String SEEN = "seen.";
 
@@ -143,7 +147,10 @@ final class AlertLifecycle implements Processor<String, TouchpointHealth, String
         Alert alert = composer.compose(h, m, out.decision());
         alerts.put(alert.getFingerprint(), alert);
         pipelineMetrics.alert(alert, true);
-        ctx.forward(new Record<>(HealthKey.of(h.getSegment(), h.getTouchpoint()), alert, end));
+        // wall-clock time of the decision, so delivery latency can be measured end to end (bench, dashboards)
+        Headers headers = new RecordHeaders().add(EMITTED_AT_HEADER,
+                Long.toString(ctx.currentSystemTimeMs()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        ctx.forward(new Record<>(HealthKey.of(h.getSegment(), h.getTouchpoint()), alert, end, headers));
     }
 
     /** GET /api/alerts shows firing alerts and those resolved within the retention; older ones leave the store. */
