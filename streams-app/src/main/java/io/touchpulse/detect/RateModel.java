@@ -65,7 +65,7 @@ final class RateModel {
         // phi learns from the plain binomial z (z was divided by sqrt(phi)), winsorised like the rate
         double widen = Math.max(1, phi);
         double z2 = Math.min(z * z, clipZ * clipZ) * widen;
-        phi += alphaPhi * (z2 - phi);
+        phi += Math.max(alphaPhi, 1.0 / updates) * (z2 - phi);
     }
 
     /** Moves the baseline to a new rate (a persistent change accepted after a long alert). */

@@ -8,13 +8,15 @@ import java.io.IOException;
  * Turns one window's z into evidence from three tests, each in z units so one threshold serves all:
  * <ul>
  *   <li><b>point</b>: the window's own |z| in the configured direction. In a series where unusual
- *       windows (|z| ≥ 3) are routine (more than ~1% of windows: spiky load, zero-inflated
+ *       windows (|z| ≥ 3) are routine (from 0.6% of windows on, fully at 1.5%: spiky load, zero-inflated
  *       counts), a big deviation is judged by how often one that big happens here instead: the
  *       sizes of unusual windows are tracked as a log-normal, and the window's probability
  *       (rate of unusual windows × tail of that log-normal) is expressed as a Gaussian z. A spike
  *       of the usual height then scores like 2.5σ, one far bigger than usual still fires;</li>
  *   <li><b>shift</b>: two one-sided CUSUMs of the point evidence, so a sustained shift of 2σ fires
- *       within a few windows although no single window is surprising;</li>
+ *       within a few windows although no single window is surprising. While the alert fires, a
+ *       window back within the slack halves the CUSUM instead of lowering it by the slack: the
+ *       alert then resolves a few windows after the level is back, not a dozen;</li>
  *   <li><b>burst</b>: the number of onsets of unusual windows (an unusual window after a usual
  *       one) in the last 16 windows against their usual rate (exact Poisson tail, as a z): more
  *       spikes than usual, even if each one looks ordinary. Onsets, not windows, because spikes
@@ -56,7 +58,7 @@ final class Surprise {
 
     /** How much the series' own tail, rather than Gaussian noise, decides about an unusual window: 0..1. */
     double tailWeight() {
-        return Double.isNaN(logSize) ? 0 : Stats.clamp((unusualRate - 0.004) / 0.008, 0, 1);
+        return Double.isNaN(logSize) ? 0 : Stats.clamp((unusualRate - 0.006) / 0.009, 0, 1);
     }
 
     /** Point evidence of a deviation of {@code absZ} standard deviations ({@code scale} in metric units). */
@@ -86,8 +88,9 @@ final class Surprise {
 
         double step = effect >= 1 ? c.fireThreshold() : c.shiftSlack() * effect;
         double zc = Stats.clamp(signed, -step, step);
-        cusumUp = warmedUp ? Math.max(0, cusumUp + zc - c.shiftSlack()) : 0;
-        cusumDown = warmedUp ? Math.max(0, cusumDown - zc - c.shiftSlack()) : 0;
+        double k = c.shiftSlack();
+        cusumUp = !warmedUp ? 0 : (!learn && zc <= k ? cusumUp / 2 : Math.max(0, cusumUp + zc - k));
+        cusumDown = !warmedUp ? 0 : (!learn && zc >= -k ? cusumDown / 2 : Math.max(0, cusumDown - zc - k));
         double cusum = Math.max(direction == Direction.DOWN ? 0 : cusumUp, direction == Direction.UP ? 0 : cusumDown);
         double shift = c.fireThreshold() * cusum / c.shiftThreshold();
 
