@@ -42,7 +42,9 @@ public final class MetricWatch {
      * @param minSeverity alerts below this severity are tracked but not announced
      */
     public static MetricWatch of(Map<String, String> settings, long interval, Severity minSeverity) {
-        DetectorConfig.Builder base = DetectorConfig.builder().interval(Duration.ofMillis(interval));
+        // a touchpoint rate must move by 5 points to page anyone: 2 errors in 80 requests against a clean baseline is
+        // statistically surprising and operationally nothing
+        DetectorConfig.Builder base = DetectorConfig.builder().interval(Duration.ofMillis(interval)).minRateEffect(0.05);
         settings.forEach((k, v) -> {
             try {
                 knob(k).accept(base, v.trim());
