@@ -41,10 +41,21 @@ public final class SentimentScorer {
 
     private final Map<String, Double> valence;
     private final Map<String, Double> boosters;
+    /** Longest lexicon phrase (in words) starting with each word; most words start none, so most tokens cost one lookup. */
+    private final Map<String, Integer> phraseLength;
 
     public SentimentScorer(Map<String, Double> valence, Map<String, Double> boosters) {
-        this.valence = Map.copyOf(valence);
-        this.boosters = Map.copyOf(boosters);
+        // HashMap over Map.copyOf: the lexicon is probed for every token, and HashMap's lookups are faster
+        this.valence = java.util.Collections.unmodifiableMap(new java.util.HashMap<>(valence));
+        this.boosters = java.util.Collections.unmodifiableMap(new java.util.HashMap<>(boosters));
+        Map<String, Integer> lengths = new java.util.HashMap<>();
+        valence.keySet().forEach(k -> {
+            String[] words = k.split(" ");
+            if (words.length > 1) {
+                lengths.merge(words[0], Math.min(words.length, MAX_PHRASE), Math::max);
+            }
+        });
+        this.phraseLength = lengths;
     }
 
     public static SentimentScorer standard() {
@@ -194,7 +205,8 @@ public final class SentimentScorer {
     }
 
     private int longestPhrase(List<Tokens.Token> tokens, int i) {
-        for (int len = Math.min(MAX_PHRASE, tokens.size() - i); len >= 1; len--) {
+        Integer longest = phraseLength.get(tokens.get(i).lower());
+        for (int len = longest == null ? 1 : Math.min(longest, tokens.size() - i); len >= 1; len--) {
             if (valence.containsKey(join(tokens, i, len))) {
                 return len;
             }
