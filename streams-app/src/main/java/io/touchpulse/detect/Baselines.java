@@ -133,6 +133,15 @@ final class Baselines {
         }
     }
 
+    /** Undoes relearning: the model in use moves back by {@code delta} and gets its old noise {@code variance}. */
+    void revert(State s, double delta, double variance) {
+        LevelModel m = s.activeModel();
+        m.level -= delta;
+        if (!Double.isNaN(variance)) {
+            m.var = variance;
+        }
+    }
+
     private void choose(State s, double perDay) {
         int best = s.active;
         for (int i = 0; i < s.models.length; i++) {

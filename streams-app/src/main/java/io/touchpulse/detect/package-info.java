@@ -39,7 +39,9 @@
  *       lower resolve threshold; severity escalates at once, de-escalates slowly.</li>
  *   <li><b>No learning from incidents</b>: the baseline in use is frozen while its alert fires;
  *       a change that outlasts {@code relearnAfter} windows becomes the new baseline, so a
- *       permanent level shift resolves instead of firing forever.</li>
+ *       permanent level shift resolves instead of firing forever. The old baseline is remembered
+ *       for a while: if the metric returns to it (a long outage that ended), the relearn is undone
+ *       instead of alerting on the return.</li>
  *   <li><b>Score</b>: {@code z⁴ / (z⁴ + t⁴)} of the strongest evidence, t the fire threshold:
  *       about 0 for ordinary windows, 0.5 at the threshold, monotone; 0 during warm-up.</li>
  *   <li><b>State</b>: {@link io.touchpulse.detect.State#encode()} writes a version byte, then the

@@ -69,6 +69,27 @@ class DetectorStateTest {
     }
 
     @Test
+    void roundTripRemembersTheBaselineFromBeforeARelearn() {
+        Detector d = new Detector(DetectorConfig.builder().interval(Duration.ofMinutes(1)).seasonality(Seasonality.NONE)
+                .relearnAfter(60).build());
+        State s = d.newState();
+        SplittableRandom r = new SplittableRandom(5);
+        for (int i = 0; i < 400; i++) {
+            d.observe(s, T0 + i * 60_000L, (i < 200 ? 100 : 130) + 2 * r.nextGaussian());
+        }
+        assertThat(s.reversion.model).as("a relearned change is remembered").isGreaterThanOrEqualTo(0);
+        byte[] bytes = s.encode();
+        State copy = State.decode(bytes);
+        assertThat(copy.encode()).isEqualTo(bytes);
+        for (int i = 400; i < 420; i++) { // back to the old level: both revert identically
+            double v = 100 + 2 * r.nextGaussian();
+            assertThat(d.observe(copy, T0 + i * 60_000L, v)).isEqualTo(d.observe(s, T0 + i * 60_000L, v));
+        }
+        assertThat(s.reversion.model).as("reverted").isEqualTo(-1);
+        assertThat(copy.encode()).isEqualTo(s.encode());
+    }
+
+    @Test
     void compact() {
         assertThat(trained(SEASONAL, 288 * 9).encode().length).isLessThan(2600);
         Detector plain = new Detector(DetectorConfig.builder().seasonality(Seasonality.NONE).build());
