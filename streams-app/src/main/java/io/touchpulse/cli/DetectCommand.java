@@ -81,7 +81,7 @@ final class DetectCommand implements Callable<Integer> {
         BufferedReader reader = new BufferedReader(new InputStreamReader(in, decoder), 1 << 16);
         Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
         writer.write(DetectCsv.HEADER);
-        StringBuilder sb = new StringBuilder(128);
+        StringBuilder sb = new StringBuilder(1 << 16);
         List<DetectCsv.Row> probe = new ArrayList<>(PROBE);
         DetectCsv.Columns columns = null;
         Detector detector = null;
@@ -126,6 +126,7 @@ final class DetectCommand implements Callable<Integer> {
                 bad += emit(r, detector, state, sb, writer, err);
             }
         }
+        flush(sb, writer);
         writer.flush();
         if (bad > 0) {
             err.println(bad + " bad row" + (bad == 1 ? "" : "s") + " of " + state.observations() + " scored");
@@ -133,18 +134,29 @@ final class DetectCommand implements Callable<Integer> {
         return bad > 0 ? EXIT_BAD_ROWS : 0;
     }
 
+    /** Scores one row into the output buffer, which goes to the writer in 64 KB pieces. */
     private static int emit(DetectCsv.Row row, Detector detector, State state, StringBuilder sb, Writer w, PrintStream err) throws IOException {
-        sb.setLength(0);
-        if (!row.ok()) {
+        int bad = 0;
+        if (row.ok()) {
+            Verdict v = detector.observe(state, row.ts(), row.number());
+            DetectCsv.append(sb, row, v.anomalyScore(), v.firing());
+        } else {
+            flush(sb, w); // keep stdout and stderr in step for a reader of both
             err.println("line " + row.line() + ": " + row.problem());
             DetectCsv.append(sb, row, 0, false);
-            w.append(sb);
-            return 1;
+            bad = 1;
         }
-        Verdict v = detector.observe(state, row.ts(), row.number());
-        DetectCsv.append(sb, row, v.anomalyScore(), v.firing());
-        w.append(sb);
-        return 0;
+        if (sb.length() > 60_000) {
+            flush(sb, w);
+        }
+        return bad;
+    }
+
+    private static void flush(StringBuilder sb, Writer w) throws IOException {
+        char[] chars = new char[sb.length()];
+        sb.getChars(0, chars.length, chars, 0);
+        w.write(chars);
+        sb.setLength(0);
     }
 
     /** The detector configuration for this series: the options, with defaults scaled by the sampling interval. */

@@ -27,7 +27,11 @@ final class Alarm {
     double shadowMean;
     double shadowVar;
 
-    Transition step(Surprise.Evidence ev, boolean warmedUp, DetectorConfig c, int activeModel) {
+    /**
+     * One window's evidence. {@code hold}: the window may be the return to the baseline from before
+     * a relearn ({@link Reversion}), so it does not fire; the next windows decide.
+     */
+    Transition step(Surprise.Evidence ev, boolean warmedUp, DetectorConfig c, int activeModel, boolean hold) {
         double s = ev.strength();
         if (!firing) {
             if (!warmedUp || s < c.fireThreshold()) {
@@ -36,7 +40,8 @@ final class Alarm {
             }
             above++;
             // a burst already aggregates several unusual windows: it needs no consecutive windows
-            if (above < c.fireWindows() && s < c.immediateThreshold() && ev.cause() != Cause.BURST) {
+            boolean immediate = s >= c.immediateThreshold() || ev.cause() == Cause.BURST;
+            if (hold || above < c.fireWindows() && !immediate) {
                 return Transition.NONE;
             }
             fire(severityOf(s, c), ev.cause());

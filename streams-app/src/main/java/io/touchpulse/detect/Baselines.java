@@ -21,12 +21,26 @@ final class Baselines {
     private final double alphaLevel;
     private final double alphaVar;
     private final long fixedOffsetMs;
+    /** Seasonal and model-choice rates for the configured interval (NaN when it is learned per key). */
+    private final double fixedGamma;
+    private final double fixedAlphaMae;
 
     Baselines(DetectorConfig c) {
         this.c = c;
         this.alphaLevel = Stats.alpha(c.baselineHalfLife());
         this.alphaVar = Stats.alpha(c.varianceHalfLife());
         this.fixedOffsetMs = c.zone() instanceof ZoneOffset o ? o.getTotalSeconds() * 1000L : Long.MIN_VALUE;
+        double interval = c.interval() == null ? Double.NaN : c.interval().toMillis();
+        this.fixedGamma = gamma(interval);
+        this.fixedAlphaMae = alphaMae(interval);
+    }
+
+    private double gamma(double intervalMs) {
+        return Stats.alpha(c.seasonHalfLife() * SeasonalProfile.HOUR_MS / intervalMs);
+    }
+
+    private static double alphaMae(double intervalMs) {
+        return Stats.alpha(Math.max(50, DAY_MS / intervalMs / 4));
     }
 
     /** Where the models of a key stand for one window. */
@@ -86,9 +100,10 @@ final class Baselines {
      * Returns whether the model in use changed.
      */
     boolean learn(State s, Prediction p, double x, int frozen) {
-        double perDay = DAY_MS / intervalMs(s);
-        double gamma = Stats.alpha(c.seasonHalfLife() * p.visits());
-        double alphaMae = Stats.alpha(Math.max(50, perDay / 4));
+        double interval = intervalMs(s);
+        double perDay = DAY_MS / interval;
+        double gamma = Double.isNaN(fixedGamma) ? gamma(interval) : fixedGamma;
+        double alphaMae = Double.isNaN(fixedAlphaMae) ? alphaMae(interval) : fixedAlphaMae;
         for (int i = 0; i < s.models.length; i++) {
             LevelModel m = s.models[i];
             int b = m.type == LevelModel.WEEKLY ? p.weekly() : p.daily();
@@ -115,6 +130,15 @@ final class Baselines {
         m.level += delta;
         if (!Double.isNaN(m.var)) {
             m.var = Math.max(m.var, variance);
+        }
+    }
+
+    /** Undoes relearning: the model in use moves back by {@code delta} and gets its old noise {@code variance}. */
+    void revert(State s, double delta, double variance) {
+        LevelModel m = s.activeModel();
+        m.level -= delta;
+        if (!Double.isNaN(variance)) {
+            m.var = variance;
         }
     }
 

@@ -146,6 +146,14 @@ public final class Detector {
         }
         double residual = x - p.expected();
         double scale = baselines.scale(variance, p.expected());
+        if (s.reversion.backToOld(s.active, residual, scale, config)) {
+            baselines.revert(s, s.reversion.delta, s.reversion.varBefore);
+            s.surprise.resetRecent();
+            if (s.alarm.firing) {
+                s.alarm.quiet = config.resolveWindows() - 1; // the last windows were quiet under the old baseline
+            }
+            return judgeLevel(s, ts, x, test);
+        }
         double z = residual / scale;
         boolean tested = test != Cause.COUNT || residual >= 0 || p.expected() >= config.minVolume();
         if (!tested) {
@@ -159,6 +167,7 @@ public final class Detector {
             s.alarm.track(residual);
             if (s.alarm.firingWindows >= config.relearnAfter()) {
                 if (s.alarm.frozenModel == s.active) {
+                    s.reversion.remember(s.active, s.alarm.shadowMean, s.activeModel().var, config);
                     baselines.relearn(s, s.alarm.shadowMean, s.alarm.shadowVar);
                 }
                 s.alarm.relearned();
@@ -177,7 +186,7 @@ public final class Detector {
     }
 
     private Transition step(State s, Surprise.Evidence ev) {
-        Transition t = s.alarm.step(ev, warmedUp(s), config, s.active);
+        Transition t = s.alarm.step(ev, warmedUp(s), config, s.active, s.reversion.pending());
         if (t == Transition.FIRED || t == Transition.RESOLVED) {
             s.surprise.resetShift();
         }

@@ -13,7 +13,7 @@ import java.io.UncheckedIOException;
  * memory: the baselines (plain, and daily/weekly profiles when seasonality is on), the surprise
  * statistics and the alert. Mutable, owned by one caller at a time (a Kafka Streams task), stored
  * between windows with {@link #encode()} / {@link #decode(byte[])}: a version byte first, then the
- * fields, so a later version can still read old state. About 0.2 KB without seasonality, 1.3 KB
+ * fields, so a later version can still read old state. About 0.2 KB without seasonality, 2.3 KB
  * with AUTO (the 168-bucket weekly profile is most of it).
  */
 public final class State {
@@ -32,6 +32,7 @@ public final class State {
     RateModel rate;
     Surprise surprise = new Surprise();
     Alarm alarm = new Alarm();
+    Reversion reversion = new Reversion();
 
     /** Observations seen so far. */
     public long observations() {
@@ -66,7 +67,7 @@ public final class State {
 
     /** Serialises this state: version byte first, then the fields. */
     public byte[] encode() {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(models.length > 1 ? 1536 : 256);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(models.length > 1 ? 2560 : 256);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeByte(VERSION);
             out.writeByte(kind);
@@ -84,6 +85,7 @@ public final class State {
             }
             surprise.write(out);
             alarm.write(out);
+            reversion.write(out);
         } catch (IOException e) {
             throw new UncheckedIOException(e); // cannot happen on a byte array
         }
@@ -123,6 +125,7 @@ public final class State {
             s.rate = in.readBoolean() ? RateModel.read(in) : null;
             s.surprise = Surprise.read(in);
             s.alarm = Alarm.read(in);
+            s.reversion = Reversion.read(in);
             if (in.available() > 0) {
                 throw new IOException(in.available() + " trailing bytes");
             }

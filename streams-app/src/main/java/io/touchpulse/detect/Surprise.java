@@ -129,6 +129,13 @@ final class Surprise {
         cusumDown = 0;
     }
 
+    /** Forgets the recent windows (shift and burst), which were judged against a baseline now dropped. */
+    void resetRecent() {
+        resetShift();
+        onsets = 0;
+        lastUnusual = false;
+    }
+
     void write(DataOutput out) throws IOException {
         out.writeDouble(unusualRate);
         out.writeDouble(logSize);

@@ -134,6 +134,24 @@ class DetectorTest {
     }
 
     @Test
+    void aLongIncidentThatEndsIsNotTakenForANewChange() {
+        Detector d = detector(DetectorConfig.builder().relearnAfter(60));
+        State s = d.newState();
+        noise(d, s, 0, 200, 11);
+        SplittableRandom r = new SplittableRandom(12);
+        for (int i = 200; i < 400; i++) { // long enough to be relearned as the new normal
+            d.observe(s, T0 + i * MIN, 130 + 2 * r.nextGaussian());
+        }
+        assertThat(s.firing()).isFalse();
+        List<Verdict> back = noise(d, s, 400, 100, 13);
+        assertThat(back).as("the return to the old level is recognised, not alerted on").noneMatch(Verdict::firing);
+        assertThat(back.get(back.size() - 1).expected()).isCloseTo(100, org.assertj.core.data.Offset.offset(2.0));
+        // the old baseline is remembered only for a while: a genuine later change still alerts
+        Verdict spike = d.observe(s, T0 + 500 * MIN, 130);
+        assertThat(spike.firing()).isTrue();
+    }
+
+    @Test
     void directionFiltersWhichDeviationsCount() {
         for (Direction dir : Direction.values()) {
             Detector d = detector(DetectorConfig.builder().direction(dir));

@@ -18,7 +18,7 @@ record SyntheticSeries(Kind kind, long seed, long intervalMs, Metric metric, lon
     enum Kind {
         SPIKES(Metric.LEVEL, false), LEVEL_SHIFT_UP(Metric.LEVEL, false), LEVEL_SHIFT_DOWN(Metric.LEVEL, false),
         DRIFT(Metric.LEVEL, false), VARIANCE_CHANGE(Metric.LEVEL, false), DAILY_WITH_ANOMALY(Metric.LEVEL, true),
-        FLAT_WITH_STEP(Metric.LEVEL, false),
+        FLAT_WITH_STEP(Metric.LEVEL, false), LONG_OUTAGE(Metric.LEVEL, false),
         QUIET_NOISE(Metric.LEVEL, false), QUIET_HEAVY_TAILS(Metric.LEVEL, false), QUIET_AUTOCORRELATED(Metric.LEVEL, false), QUIET_DAILY(Metric.LEVEL, true),
         QUIET_FLAT(Metric.LEVEL, false),
         COUNT_DROP(Metric.COUNT, true), COUNT_SILENCE(Metric.COUNT, true), QUIET_COUNTS(Metric.COUNT, true),
@@ -60,7 +60,7 @@ record SyntheticSeries(Kind kind, long seed, long intervalMs, Metric metric, lon
         Builder(Kind kind, long seed) {
             this.kind = kind;
             this.seed = seed;
-            this.rnd = new SplittableRandom(seed * 7919 + kind.ordinal());
+            this.rnd = new SplittableRandom(seed * 7919 + kind.name().hashCode()); // by name: a new kind changes no other
             this.interval = kind.daily ? 5 * MINUTE : MINUTE;
             this.n = kind.daily ? 288 * 8 : 800;
             this.v = new double[n];
@@ -149,6 +149,15 @@ record SyntheticSeries(Kind kind, long seed, long intervalMs, Metric metric, lon
                         v[i] += bump;
                     }
                     windows.add(new int[] {s, s + 30});
+                }
+                case LONG_OUTAGE -> { // outlasts relearnAfter (120), then the old level returns: that is no new anomaly
+                    int s = start(400);
+                    int length = 200 + rnd.nextInt(100);
+                    double shift = (rnd.nextBoolean() ? 1 : -1) * (4 + rnd.nextDouble() * 4) * sd;
+                    for (int i = s; i < s + length; i++) {
+                        v[i] += shift;
+                    }
+                    windows.add(new int[] {s, s + 40});
                 }
                 case FLAT_WITH_STEP -> {
                     int s = start(100);
