@@ -44,7 +44,10 @@ public final class MetricWatch {
     public static MetricWatch of(Map<String, String> settings, long interval, Severity minSeverity) {
         // a touchpoint rate must move by 5 points to page anyone: 2 errors in 80 requests against a clean baseline is
         // statistically surprising and operationally nothing
-        DetectorConfig.Builder base = DetectorConfig.builder().interval(Duration.ofMillis(interval)).minRateEffect(0.05);
+        // hopping windows share most of their data, so neighbouring windows are not independent evidence: one more
+        // window to fire, two more to resolve, and a higher bar for the accumulated-shift test than for raw series
+        DetectorConfig.Builder base = DetectorConfig.builder().interval(Duration.ofMillis(interval)).minRateEffect(0.05)
+                .fireWindows(3).resolveWindows(5).shiftThreshold(15).relearnAfter(240);
         settings.forEach((k, v) -> {
             try {
                 knob(k).accept(base, v.trim());
@@ -182,6 +185,9 @@ public final class MetricWatch {
             case "min-relative-rate-effect" -> (b, v) -> b.minRelativeRateEffect(Double.parseDouble(v));
             case "min-volume" -> (b, v) -> b.minVolume(Double.parseDouble(v));
             case "min-relative-effect" -> (b, v) -> b.minRelativeEffect(Double.parseDouble(v));
+            case "shift-threshold" -> (b, v) -> b.shiftThreshold(Double.parseDouble(v));
+            case "relearn-after" -> (b, v) -> b.relearnAfter(Integer.parseInt(v));
+            case "silence-windows" -> (b, v) -> b.silenceWindows(Double.parseDouble(v));
             default -> throw new IllegalArgumentException("unknown detector setting detect." + key);
         };
     }
