@@ -129,7 +129,7 @@ final class DetectCommand implements Callable<Integer> {
         flush(sb, writer);
         writer.flush();
         if (bad > 0) {
-            err.println(bad + " bad row" + (bad == 1 ? "" : "s") + " of " + state.observations() + " scored");
+            err.println(bad + " bad row" + (bad == 1 ? "" : "s") + " (scored 0, alert 0); " + state.observations() + " good rows scored");
         }
         return bad > 0 ? EXIT_BAD_ROWS : 0;
     }
