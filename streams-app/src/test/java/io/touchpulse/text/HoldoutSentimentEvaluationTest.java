@@ -30,8 +30,9 @@ class HoldoutSentimentEvaluationTest {
      * negation 0.50, emphasis 0.59; negative recall 0.53 (32 negatives read as positive, 31 as neutral).
      * Regression guards, not targets: ratchet them up as the engine improves; never lower them to make a change pass.
      */
-    static final double ACCURACY_FLOOR = 0.63;
-    static final double MACRO_F1_FLOOR = 0.63;
+    // raised after the negation-reach and review-vocabulary change (made without looking at this set): 0.6576 / 0.6564
+    static final double ACCURACY_FLOOR = 0.645;
+    static final double MACRO_F1_FLOOR = 0.645;
 
     /** Word-set Jaccard at or above which a held-out text counts as a near-copy of a tuning text. */
     static final double NEAR_DUPLICATE_LIMIT = 0.7;

@@ -31,8 +31,9 @@ class SentimentEvaluationTest {
      * (HoldoutSentimentEvaluationTest: accuracy 0.6495, macro-F1 0.6479 on 2026-11-24). They are regression guards, not targets:
      * ratchet them up as the text engine improves, never lower them to make a change pass.
      */
-    static final double ACCURACY_FLOOR = 0.72;
-    static final double MACRO_F1_FLOOR = 0.72;
+    // 0.7404 / 0.7404 after negation reaching past pronouns and auxiliaries, and the review vocabulary (2026-11-24)
+    static final double ACCURACY_FLOOR = 0.73;
+    static final double MACRO_F1_FLOOR = 0.73;
 
     static List<Row> rows;
 
