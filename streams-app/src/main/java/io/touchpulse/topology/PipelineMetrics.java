@@ -22,18 +22,29 @@ public final class PipelineMetrics {
     private final LabelGuard segments;
     private final LabelGuard touchpoints;
     private static final SignalSource[] SOURCES = SignalSource.values();
+    private static final Reason[] REASONS = Reason.all();
+    /** Index in a combination's counter array: sources, then dissatisfied, then one per reason. */
+    private static final int DISSATISFIED = SOURCES.length;
+    private static final Map<String, Integer> REASON_SLOT = reasonSlots();
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
     /** segment → touchpoint → counters by source, then dissatisfied. */
     private final Map<String, Map<String, Counter[]>> signalCounters = new ConcurrentHashMap<>();
     private final Map<String, AtomicReference<TouchpointHealth>> latest = new ConcurrentHashMap<>();
     /** fingerprint → severity of alerts firing now. */
     private final Map<String, String> firing = new ConcurrentHashMap<>();
-    private final Map<String, Gauge> firingGauges = new ConcurrentHashMap<>();
 
     public PipelineMetrics(MeterRegistry registry, int labelCap) {
         this.registry = registry;
         this.segments = new LabelGuard(labelCap);
         this.touchpoints = new LabelGuard(labelCap);
+        late("combiner", 0);
+        late("merger", 0);
+        // registered up front, so "no alert firing" is a 0 on dashboards, not a missing series
+        for (io.touchpulse.schema.Severity sev : io.touchpulse.schema.Severity.values()) {
+            String name = sev.name();
+            Gauge.builder("touchpulse_alerts_firing", firing, f -> f.values().stream().filter(name::equals).count())
+                    .description("Alerts currently firing").tags("severity", name.toLowerCase(java.util.Locale.ROOT)).register(registry);
+        }
     }
 
     public static PipelineMetrics noop() {
@@ -50,19 +61,38 @@ public final class PipelineMetrics {
                 .computeIfAbsent(s.getTouchpoint(), tp -> signalCounters(s.getSegment(), tp));
         c[s.getSource().ordinal()].increment();
         if (s.getDissatisfied()) {
-            c[SOURCES.length].increment();
+            c[DISSATISFIED].increment();
+            for (String reason : s.getReasons()) {
+                Integer slot = REASON_SLOT.get(reason);
+                if (slot != null) {
+                    c[slot].increment();
+                }
+            }
         }
+    }
+
+    private static Map<String, Integer> reasonSlots() {
+        Map<String, Integer> m = new java.util.HashMap<>();
+        for (Reason r : REASONS) {
+            m.put(r.name(), DISSATISFIED + 1 + r.ordinal());
+        }
+        return Map.copyOf(m);
     }
 
     private Counter[] signalCounters(String segment, String touchpoint) {
         String seg = segments.label(segment);
         String tp = touchpoints.label(touchpoint);
-        Counter[] c = new Counter[SOURCES.length + 1];
+        Counter[] c = new Counter[SOURCES.length + 1 + REASONS.length];
         for (SignalSource source : SOURCES) {
             c[source.ordinal()] = counter("touchpulse_signals", "Events normalised and scored into signals",
                     "source", source.name().toLowerCase(java.util.Locale.ROOT), "segment", seg, "touchpoint", tp);
         }
-        c[SOURCES.length] = counter("touchpulse_dissatisfied_events", "Signals flagged as a dissatisfied customer moment", "segment", seg, "touchpoint", tp);
+        c[DISSATISFIED] = counter("touchpulse_dissatisfied_events", "Signals flagged as a dissatisfied customer moment", "segment", seg, "touchpoint", tp);
+        // the reason set is a fixed enum, so this multiplies the series by at most 12 and says *why* per touchpoint
+        for (Reason r : REASONS) {
+            c[DISSATISFIED + 1 + r.ordinal()] = counter("touchpulse_dissatisfied_reasons", "Dissatisfied signals by reason (one signal can have several)",
+                    "segment", seg, "touchpoint", tp, "reason", r.name().toLowerCase(java.util.Locale.ROOT));
+        }
         return c;
     }
 
@@ -79,24 +109,7 @@ public final class PipelineMetrics {
     public void healthWindow(TouchpointHealth h) {
         String key = segments.label(h.getSegment()) + "|" + touchpoints.label(h.getTouchpoint());
         counter("touchpulse_health_windows", "Final touchpoint-health windows emitted", "segment", segments.label(h.getSegment()), "touchpoint", touchpoints.label(h.getTouchpoint())).increment();
-        latest.computeIfAbsent(key, k -> register(k, h)).set(h);
-    }
-
-    private AtomicReference<TouchpointHealth> register(String key, TouchpointHealth first) {
-        AtomicReference<TouchpointHealth> ref = new AtomicReference<>(first);
-        String seg = HealthKey.segment(key);
-        String tp = HealthKey.touchpoint(key);
-        Gauge.builder("touchpulse_touchpoint_dissatisfied_ratio", ref, r -> r.get().getDissatisfiedRate())
-                .description("Dissatisfied share of events in the latest final window").tags("segment", seg, "touchpoint", tp).register(registry);
-        Gauge.builder("touchpulse_touchpoint_window_events", ref, r -> r.get().getEvents())
-                .description("Events in the latest final window").tags("segment", seg, "touchpoint", tp).register(registry);
-        Gauge.builder("touchpulse_touchpoint_sentiment_mean", ref, r -> nanIfNull(r.get().getMeanSentiment()))
-                .description("Mean sentiment compound of texts in the latest final window").tags("segment", seg, "touchpoint", tp).register(registry);
-        Gauge.builder("touchpulse_touchpoint_error_ratio", ref, r -> nanIfNull(r.get().getErrorRate()))
-                .description("HTTP 5xx share of requests in the latest final window").tags("segment", seg, "touchpoint", tp).register(registry);
-        Gauge.builder("touchpulse_touchpoint_window_end_seconds", ref, r -> r.get().getWindowEnd().toEpochMilli() / 1000.0)
-                .description("End (event time) of the latest final window").tags("segment", seg, "touchpoint", tp).register(registry);
-        return ref;
+        latest.computeIfAbsent(key, k -> TouchpointGauges.register(registry, HealthKey.segment(k), HealthKey.touchpoint(k), h)).set(h);
     }
 
     /**
@@ -114,15 +127,6 @@ public final class PipelineMetrics {
         } else {
             firing.remove(a.getFingerprint());
         }
-        for (io.touchpulse.schema.Severity sev : io.touchpulse.schema.Severity.values()) {
-            firingGauges.computeIfAbsent(sev.name(), name -> Gauge.builder("touchpulse_alerts_firing", firing,
-                            f -> f.values().stream().filter(name::equals).count())
-                    .description("Alerts currently firing").tags("severity", name.toLowerCase(java.util.Locale.ROOT)).register(registry));
-        }
-    }
-
-    private static double nanIfNull(Double d) {
-        return d == null ? Double.NaN : d;
     }
 
     private Counter counter(String name, String help, String... tags) {

@@ -44,7 +44,11 @@ public final class PipelineRuntime implements AutoCloseable {
         int inputPartitions = inputPartitions(config, topics);
         var topology = TouchpulseTopology.build(config, TouchpulseTopology.Deps.of(metrics, inputPartitions));
         KafkaStreams streams = new KafkaStreams(topology, StreamsSettings.of(config, metrics));
-        streams.setStateListener((now, before) -> LOG.info("streams {} -> {}", before, now));
+        StreamsStateGauge stateGauge = new StreamsStateGauge(metrics.registry());
+        streams.setStateListener((now, before) -> {
+            LOG.info("streams {} -> {}", before, now);
+            stateGauge.set(now);
+        });
         streams.setUncaughtExceptionHandler(e -> {
             // the global (profile) thread cannot be replaced; stop and let readiness report it
             if (Thread.currentThread().getName().contains("GlobalStreamThread")) {
