@@ -30,8 +30,11 @@ public final class PipelineMetrics {
     /** segment → touchpoint → counters by source, then dissatisfied. */
     private final Map<String, Map<String, Counter[]>> signalCounters = new ConcurrentHashMap<>();
     private final Map<String, AtomicReference<TouchpointHealth>> latest = new ConcurrentHashMap<>();
-    /** fingerprint → severity of alerts firing now. */
-    private final Map<String, String> firing = new ConcurrentHashMap<>();
+    /** fingerprint → the alert firing now (severity and its segment|touchpoint metric labels). */
+    private final Map<String, Firing> firing = new ConcurrentHashMap<>();
+
+    private record Firing(String severity, String labels) {
+    }
 
     public PipelineMetrics(MeterRegistry registry, int labelCap) {
         this.registry = registry;
@@ -42,7 +45,7 @@ public final class PipelineMetrics {
         // registered up front, so "no alert firing" is a 0 on dashboards, not a missing series
         for (io.touchpulse.schema.Severity sev : io.touchpulse.schema.Severity.values()) {
             String name = sev.name();
-            Gauge.builder("touchpulse_alerts_firing", firing, f -> f.values().stream().filter(name::equals).count())
+            Gauge.builder("touchpulse_alerts_firing", firing, f -> f.values().stream().filter(x -> x.severity().equals(name)).count())
                     .description("Alerts currently firing").tags("severity", name.toLowerCase(java.util.Locale.ROOT)).register(registry);
         }
     }
@@ -109,7 +112,17 @@ public final class PipelineMetrics {
     public void healthWindow(TouchpointHealth h) {
         String key = segments.label(h.getSegment()) + "|" + touchpoints.label(h.getTouchpoint());
         counter("touchpulse_health_windows", "Final touchpoint-health windows emitted", "segment", segments.label(h.getSegment()), "touchpoint", touchpoints.label(h.getTouchpoint())).increment();
-        latest.computeIfAbsent(key, k -> TouchpointGauges.register(registry, HealthKey.segment(k), HealthKey.touchpoint(k), h)).set(h);
+        latest.computeIfAbsent(key, k -> registerTouchpoint(k, h)).set(h);
+    }
+
+    private AtomicReference<TouchpointHealth> registerTouchpoint(String key, TouchpointHealth first) {
+        String seg = HealthKey.segment(key);
+        String tp = HealthKey.touchpoint(key);
+        // per pair, not per alert: the series exists (at 0) as soon as the touchpoint has data, and a
+        // drill-down shows a touchpoint's alert history without labelling transitions by segment and touchpoint
+        Gauge.builder("touchpulse_touchpoint_alerts_firing", firing, f -> f.values().stream().filter(x -> x.labels().equals(key)).count())
+                .description("Alerts firing now for this segment and touchpoint").tags("segment", seg, "touchpoint", tp).register(registry);
+        return TouchpointGauges.register(registry, seg, tp, first);
     }
 
     /**
@@ -123,7 +136,8 @@ public final class PipelineMetrics {
                     "severity", a.getSeverity().name().toLowerCase(java.util.Locale.ROOT), "metric", a.getMetric()).increment();
         }
         if (a.getStatus() == io.touchpulse.schema.AlertStatus.FIRING) {
-            firing.put(a.getFingerprint(), a.getSeverity().name());
+            firing.put(a.getFingerprint(), new Firing(a.getSeverity().name(),
+                    segments.label(a.getSegment()) + "|" + touchpoints.label(a.getTouchpoint())));
         } else {
             firing.remove(a.getFingerprint());
         }

@@ -38,6 +38,20 @@ public final class PipelineRuntime implements AutoCloseable {
         this.streamsMetrics = streamsMetrics;
     }
 
+    /**
+     * Task and state-store metrics (dropped records, store sizes) exist only once tasks are assigned; the
+     * binder's default 60 s rescan would hide them for a minute after every start and rebalance.
+     */
+    private static final Duration KAFKA_METRICS_REFRESH = Duration.ofSeconds(10);
+
+    private static java.util.concurrent.ScheduledExecutorService metricsRefresher() {
+        return java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "kafka-metrics-refresh");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
     public static PipelineRuntime start(TouchpulseConfig config, PipelineMetrics metrics) {
         Topics topics = Topics.withPrefix(config.topicPrefix());
         ensureTopics(config, topics);
@@ -58,7 +72,7 @@ public final class PipelineRuntime implements AutoCloseable {
             LOG.error("stream thread failed; replacing it", e);
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
         });
-        KafkaStreamsMetrics binder = new KafkaStreamsMetrics(streams);
+        KafkaStreamsMetrics binder = new KafkaStreamsMetrics(streams, java.util.List.of(), metricsRefresher(), KAFKA_METRICS_REFRESH);
         binder.bindTo(metrics.registry());
         streams.start();
         return new PipelineRuntime(streams, binder);
