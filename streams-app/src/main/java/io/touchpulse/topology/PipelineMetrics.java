@@ -30,6 +30,10 @@ public final class PipelineMetrics {
     /** segment → touchpoint → counters by source, then dissatisfied. */
     private final Map<String, Map<String, Counter[]>> signalCounters = new ConcurrentHashMap<>();
     private final Map<String, AtomicReference<TouchpointHealth>> latest = new ConcurrentHashMap<>();
+    /** Grace, merger and lag put a final window seconds to minutes after its end; a backlog, hours. */
+    private static final java.time.Duration[] WINDOW_DELAY_BUCKETS = java.util.stream.LongStream.of(1, 5, 10, 30, 60, 120, 300, 600, 1800, 3600)
+            .mapToObj(java.time.Duration::ofSeconds).toArray(java.time.Duration[]::new);
+    private final io.micrometer.core.instrument.Timer windowDelay;
     /** fingerprint → the alert firing now (severity and its segment|touchpoint metric labels). */
     private final Map<String, Firing> firing = new ConcurrentHashMap<>();
 
@@ -38,6 +42,9 @@ public final class PipelineMetrics {
 
     public PipelineMetrics(MeterRegistry registry, int labelCap) {
         this.registry = registry;
+        this.windowDelay = io.micrometer.core.instrument.Timer.builder("touchpulse_health_window_delay")
+                .description("Wall-clock time from a window's end to its final result: how far the health data and alerts lag behind reality")
+                .serviceLevelObjectives(WINDOW_DELAY_BUCKETS).register(registry);
         this.segments = new LabelGuard(labelCap);
         this.touchpoints = new LabelGuard(labelCap);
         late("combiner", 0);
@@ -110,6 +117,10 @@ public final class PipelineMetrics {
     }
 
     public void healthWindow(TouchpointHealth h) {
+        long delayMs = System.currentTimeMillis() - h.getWindowEnd().toEpochMilli();
+        if (delayMs >= 0) { // a simulator running faster than real time emits windows "from the future"
+            windowDelay.record(java.time.Duration.ofMillis(delayMs));
+        }
         String key = segments.label(h.getSegment()) + "|" + touchpoints.label(h.getTouchpoint());
         counter("touchpulse_health_windows", "Final touchpoint-health windows emitted", "segment", segments.label(h.getSegment()), "touchpoint", touchpoints.label(h.getTouchpoint())).increment();
         latest.computeIfAbsent(key, k -> registerTouchpoint(k, h)).set(h);
