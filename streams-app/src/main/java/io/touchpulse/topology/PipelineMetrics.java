@@ -22,18 +22,39 @@ public final class PipelineMetrics {
     private final LabelGuard segments;
     private final LabelGuard touchpoints;
     private static final SignalSource[] SOURCES = SignalSource.values();
+    private static final Reason[] REASONS = Reason.all();
+    /** Index in a combination's counter array: sources, then dissatisfied, then one per reason. */
+    private static final int DISSATISFIED = SOURCES.length;
+    private static final Map<String, Integer> REASON_SLOT = reasonSlots();
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
     /** segment → touchpoint → counters by source, then dissatisfied. */
     private final Map<String, Map<String, Counter[]>> signalCounters = new ConcurrentHashMap<>();
     private final Map<String, AtomicReference<TouchpointHealth>> latest = new ConcurrentHashMap<>();
-    /** fingerprint → severity of alerts firing now. */
-    private final Map<String, String> firing = new ConcurrentHashMap<>();
-    private final Map<String, Gauge> firingGauges = new ConcurrentHashMap<>();
+    /** Grace, merger and lag put a final window seconds to minutes after its end; a backlog, hours. */
+    private static final java.time.Duration[] WINDOW_DELAY_BUCKETS = java.util.stream.LongStream.of(1, 5, 10, 30, 60, 120, 300, 600, 1800, 3600)
+            .mapToObj(java.time.Duration::ofSeconds).toArray(java.time.Duration[]::new);
+    private final io.micrometer.core.instrument.Timer windowDelay;
+    /** fingerprint → the alert firing now (severity and its segment|touchpoint metric labels). */
+    private final Map<String, Firing> firing = new ConcurrentHashMap<>();
+
+    private record Firing(String severity, String labels) {
+    }
 
     public PipelineMetrics(MeterRegistry registry, int labelCap) {
         this.registry = registry;
+        this.windowDelay = io.micrometer.core.instrument.Timer.builder("touchpulse_health_window_delay")
+                .description("Wall-clock time from a window's end to its final result: how far the health data and alerts lag behind reality")
+                .serviceLevelObjectives(WINDOW_DELAY_BUCKETS).register(registry);
         this.segments = new LabelGuard(labelCap);
         this.touchpoints = new LabelGuard(labelCap);
+        late("combiner", 0);
+        late("merger", 0);
+        // registered up front, so "no alert firing" is a 0 on dashboards, not a missing series
+        for (io.touchpulse.schema.Severity sev : io.touchpulse.schema.Severity.values()) {
+            String name = sev.name();
+            Gauge.builder("touchpulse_alerts_firing", firing, f -> f.values().stream().filter(x -> x.severity().equals(name)).count())
+                    .description("Alerts currently firing").tags("severity", name.toLowerCase(java.util.Locale.ROOT)).register(registry);
+        }
     }
 
     public static PipelineMetrics noop() {
@@ -50,19 +71,38 @@ public final class PipelineMetrics {
                 .computeIfAbsent(s.getTouchpoint(), tp -> signalCounters(s.getSegment(), tp));
         c[s.getSource().ordinal()].increment();
         if (s.getDissatisfied()) {
-            c[SOURCES.length].increment();
+            c[DISSATISFIED].increment();
+            for (String reason : s.getReasons()) {
+                Integer slot = REASON_SLOT.get(reason);
+                if (slot != null) {
+                    c[slot].increment();
+                }
+            }
         }
+    }
+
+    private static Map<String, Integer> reasonSlots() {
+        Map<String, Integer> m = new java.util.HashMap<>();
+        for (Reason r : REASONS) {
+            m.put(r.name(), DISSATISFIED + 1 + r.ordinal());
+        }
+        return Map.copyOf(m);
     }
 
     private Counter[] signalCounters(String segment, String touchpoint) {
         String seg = segments.label(segment);
         String tp = touchpoints.label(touchpoint);
-        Counter[] c = new Counter[SOURCES.length + 1];
+        Counter[] c = new Counter[SOURCES.length + 1 + REASONS.length];
         for (SignalSource source : SOURCES) {
             c[source.ordinal()] = counter("touchpulse_signals", "Events normalised and scored into signals",
                     "source", source.name().toLowerCase(java.util.Locale.ROOT), "segment", seg, "touchpoint", tp);
         }
-        c[SOURCES.length] = counter("touchpulse_dissatisfied_events", "Signals flagged as a dissatisfied customer moment", "segment", seg, "touchpoint", tp);
+        c[DISSATISFIED] = counter("touchpulse_dissatisfied_events", "Signals flagged as a dissatisfied customer moment", "segment", seg, "touchpoint", tp);
+        // the reason set is a fixed enum, so this multiplies the series by at most 12 and says *why* per touchpoint
+        for (Reason r : REASONS) {
+            c[DISSATISFIED + 1 + r.ordinal()] = counter("touchpulse_dissatisfied_reasons", "Dissatisfied signals by reason (one signal can have several)",
+                    "segment", seg, "touchpoint", tp, "reason", r.name().toLowerCase(java.util.Locale.ROOT));
+        }
         return c;
     }
 
@@ -77,26 +117,23 @@ public final class PipelineMetrics {
     }
 
     public void healthWindow(TouchpointHealth h) {
+        long delayMs = System.currentTimeMillis() - h.getWindowEnd().toEpochMilli();
+        if (delayMs >= 0) { // a simulator running faster than real time emits windows "from the future"
+            windowDelay.record(java.time.Duration.ofMillis(delayMs));
+        }
         String key = segments.label(h.getSegment()) + "|" + touchpoints.label(h.getTouchpoint());
         counter("touchpulse_health_windows", "Final touchpoint-health windows emitted", "segment", segments.label(h.getSegment()), "touchpoint", touchpoints.label(h.getTouchpoint())).increment();
-        latest.computeIfAbsent(key, k -> register(k, h)).set(h);
+        latest.computeIfAbsent(key, k -> registerTouchpoint(k, h)).set(h);
     }
 
-    private AtomicReference<TouchpointHealth> register(String key, TouchpointHealth first) {
-        AtomicReference<TouchpointHealth> ref = new AtomicReference<>(first);
+    private AtomicReference<TouchpointHealth> registerTouchpoint(String key, TouchpointHealth first) {
         String seg = HealthKey.segment(key);
         String tp = HealthKey.touchpoint(key);
-        Gauge.builder("touchpulse_touchpoint_dissatisfied_ratio", ref, r -> r.get().getDissatisfiedRate())
-                .description("Dissatisfied share of events in the latest final window").tags("segment", seg, "touchpoint", tp).register(registry);
-        Gauge.builder("touchpulse_touchpoint_window_events", ref, r -> r.get().getEvents())
-                .description("Events in the latest final window").tags("segment", seg, "touchpoint", tp).register(registry);
-        Gauge.builder("touchpulse_touchpoint_sentiment_mean", ref, r -> nanIfNull(r.get().getMeanSentiment()))
-                .description("Mean sentiment compound of texts in the latest final window").tags("segment", seg, "touchpoint", tp).register(registry);
-        Gauge.builder("touchpulse_touchpoint_error_ratio", ref, r -> nanIfNull(r.get().getErrorRate()))
-                .description("HTTP 5xx share of requests in the latest final window").tags("segment", seg, "touchpoint", tp).register(registry);
-        Gauge.builder("touchpulse_touchpoint_window_end_seconds", ref, r -> r.get().getWindowEnd().toEpochMilli() / 1000.0)
-                .description("End (event time) of the latest final window").tags("segment", seg, "touchpoint", tp).register(registry);
-        return ref;
+        // per pair, not per alert: the series exists (at 0) as soon as the touchpoint has data, and a
+        // drill-down shows a touchpoint's alert history without labelling transitions by segment and touchpoint
+        Gauge.builder("touchpulse_touchpoint_alerts_firing", firing, f -> f.values().stream().filter(x -> x.labels().equals(key)).count())
+                .description("Alerts firing now for this segment and touchpoint").tags("segment", seg, "touchpoint", tp).register(registry);
+        return TouchpointGauges.register(registry, seg, tp, first);
     }
 
     /**
@@ -110,19 +147,11 @@ public final class PipelineMetrics {
                     "severity", a.getSeverity().name().toLowerCase(java.util.Locale.ROOT), "metric", a.getMetric()).increment();
         }
         if (a.getStatus() == io.touchpulse.schema.AlertStatus.FIRING) {
-            firing.put(a.getFingerprint(), a.getSeverity().name());
+            firing.put(a.getFingerprint(), new Firing(a.getSeverity().name(),
+                    segments.label(a.getSegment()) + "|" + touchpoints.label(a.getTouchpoint())));
         } else {
             firing.remove(a.getFingerprint());
         }
-        for (io.touchpulse.schema.Severity sev : io.touchpulse.schema.Severity.values()) {
-            firingGauges.computeIfAbsent(sev.name(), name -> Gauge.builder("touchpulse_alerts_firing", firing,
-                            f -> f.values().stream().filter(name::equals).count())
-                    .description("Alerts currently firing").tags("severity", name.toLowerCase(java.util.Locale.ROOT)).register(registry));
-        }
-    }
-
-    private static double nanIfNull(Double d) {
-        return d == null ? Double.NaN : d;
     }
 
     private Counter counter(String name, String help, String... tags) {

@@ -38,13 +38,31 @@ public final class PipelineRuntime implements AutoCloseable {
         this.streamsMetrics = streamsMetrics;
     }
 
+    /**
+     * Task and state-store metrics (dropped records, store sizes) exist only once tasks are assigned; the
+     * binder's default 60 s rescan would hide them for a minute after every start and rebalance.
+     */
+    private static final Duration KAFKA_METRICS_REFRESH = Duration.ofSeconds(10);
+
+    private static java.util.concurrent.ScheduledExecutorService metricsRefresher() {
+        return java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "kafka-metrics-refresh");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
     public static PipelineRuntime start(TouchpulseConfig config, PipelineMetrics metrics) {
         Topics topics = Topics.withPrefix(config.topicPrefix());
         ensureTopics(config, topics);
         int inputPartitions = inputPartitions(config, topics);
         var topology = TouchpulseTopology.build(config, TouchpulseTopology.Deps.of(metrics, inputPartitions));
         KafkaStreams streams = new KafkaStreams(topology, StreamsSettings.of(config, metrics));
-        streams.setStateListener((now, before) -> LOG.info("streams {} -> {}", before, now));
+        StreamsStateGauge stateGauge = new StreamsStateGauge(metrics.registry());
+        streams.setStateListener((now, before) -> {
+            LOG.info("streams {} -> {}", before, now);
+            stateGauge.set(now);
+        });
         streams.setUncaughtExceptionHandler(e -> {
             // the global (profile) thread cannot be replaced; stop and let readiness report it
             if (Thread.currentThread().getName().contains("GlobalStreamThread")) {
@@ -54,7 +72,7 @@ public final class PipelineRuntime implements AutoCloseable {
             LOG.error("stream thread failed; replacing it", e);
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
         });
-        KafkaStreamsMetrics binder = new KafkaStreamsMetrics(streams);
+        KafkaStreamsMetrics binder = new KafkaStreamsMetrics(streams, java.util.List.of(), metricsRefresher(), KAFKA_METRICS_REFRESH);
         binder.bindTo(metrics.registry());
         streams.start();
         return new PipelineRuntime(streams, binder);

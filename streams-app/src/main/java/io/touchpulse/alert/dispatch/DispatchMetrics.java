@@ -6,6 +6,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 import java.time.Duration;
+import java.util.Collection;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -15,21 +18,37 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>{@code touchpulse_alert_deliveries_total{receiver,outcome}}: deliveries {@code delivered}
  *       or {@code failed} (gave up after the receiver's retries)</li>
  *   <li>{@code touchpulse_alert_delivery_retries_total{receiver}}: attempts that failed and were retried</li>
- *   <li>{@code touchpulse_alert_delivery_seconds{receiver}}: time of each attempt (request to answer or error)</li>
+ *   <li>{@code touchpulse_alert_delivery_seconds{receiver}}: time of each attempt (request to answer or
+ *       error), a histogram with fixed buckets so quantiles aggregate across instances</li>
  *   <li>{@code touchpulse_alerts_silenced_total}: alert transitions held back by a silence (each counted once)</li>
  *   <li>{@code touchpulse_alert_dispatcher_active}: gauge ({@code touchpulse_alerts_firing} comes from the alert stage, per severity)</li>
  * </ul>
+ * Every receiver's series exist from the start at 0, so {@code increase()} and alert rules see the
+ * first failure instead of a series appearing out of nowhere.
  */
 public final class DispatchMetrics {
+    /** Webhook calls take milliseconds to the HTTP timeout (seconds); buckets cover both ends. */
+    private static final Duration[] BUCKETS = {Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(25), Duration.ofMillis(50),
+            Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(2500),
+            Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(30)};
+
     private final MeterRegistry registry;
     private final Counter silenced;
     private final AtomicInteger active = new AtomicInteger();
+    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
-    public DispatchMetrics(MeterRegistry registry) {
+    public DispatchMetrics(MeterRegistry registry, Collection<String> receivers) {
         this.registry = registry;
         this.silenced = Counter.builder("touchpulse_alerts_silenced").description("Alert transitions held back by a silence").register(registry);
         Gauge.builder("touchpulse_alert_dispatcher_active", active, AtomicInteger::get)
                 .description("1 while this instance dispatches alerts (0: starting, stopped, or another instance took over)").register(registry);
+        for (String r : receivers) {
+            deliveries(r, "delivered");
+            deliveries(r, "failed");
+            retries(r);
+            timer(r);
+        }
     }
 
     void active(boolean on) {
@@ -45,21 +64,29 @@ public final class DispatchMetrics {
     }
 
     void retry(String receiver) {
-        Counter.builder("touchpulse_alert_delivery_retries").description("Failed delivery attempts that were retried")
-                .tag("receiver", receiver).register(registry).increment();
+        retries(receiver).increment();
     }
 
     void attempt(String receiver, long nanos) {
-        Timer.builder("touchpulse_alert_delivery").description("Time of one delivery attempt")
-                .tag("receiver", receiver).register(registry).record(Duration.ofNanos(nanos));
+        timer(receiver).record(Duration.ofNanos(nanos));
     }
 
     void silenced() {
         silenced.increment();
     }
 
+    private Counter retries(String receiver) {
+        return counters.computeIfAbsent("retry\u0000" + receiver, k -> Counter.builder("touchpulse_alert_delivery_retries")
+                .description("Failed delivery attempts that were retried").tag("receiver", receiver).register(registry));
+    }
+
+    private Timer timer(String receiver) {
+        return timers.computeIfAbsent(receiver, k -> Timer.builder("touchpulse_alert_delivery").description("Time of one delivery attempt")
+                .serviceLevelObjectives(BUCKETS).tag("receiver", receiver).register(registry));
+    }
+
     private Counter deliveries(String receiver, String outcome) {
-        return Counter.builder("touchpulse_alert_deliveries").description("Alert notifications by receiver and final outcome")
-                .tag("receiver", receiver).tag("outcome", outcome).register(registry);
+        return counters.computeIfAbsent(outcome + "\u0000" + receiver, k -> Counter.builder("touchpulse_alert_deliveries")
+                .description("Alert notifications by receiver and final outcome").tag("receiver", receiver).tag("outcome", outcome).register(registry));
     }
 }

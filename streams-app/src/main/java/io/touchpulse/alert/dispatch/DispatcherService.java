@@ -98,7 +98,7 @@ public final class DispatcherService implements AutoCloseable {
     public static DispatcherService start(TouchpulseConfig c, AlertingConfig alerting, MeterRegistry registry, Secrets secrets, Clock clock) {
         Map<String, ReceiverBinding> receivers = Receivers.build(alerting, secrets, HttpSender.defaultClient());
         RouteNode routes = RouteNode.compileRoot(alerting.route(), receivers.keySet());
-        DispatcherService s = new DispatcherService(c, routes, receivers, new DispatchMetrics(registry), clock);
+        DispatcherService s = new DispatcherService(c, routes, receivers, new DispatchMetrics(registry, receivers.keySet()), clock);
         s.thread.start();
         return s;
     }
