@@ -52,6 +52,7 @@ class ComposeFileTest {
 
     private static final ObjectMapper YAML = new YAMLMapper();
     private static final String APP_IMAGE_SERVICE = "touchpulse";
+    private static final Pattern INTERPOLATION = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?}");
     private static final Pattern HOST_PORT = Pattern.compile("^(?:[A-Za-z0-9_]+://)?([A-Za-z0-9_.-]*):(\\d+)$");
 
     private static Path root;
@@ -456,6 +457,7 @@ class ComposeFileTest {
         return out;
     }
 
+    /** The service's environment as compose sets it when the shell sets none of the {@code ${VAR:-default}} variables. */
     private static Map<String, String> env(JsonNode service) {
         Map<String, String> out = new LinkedHashMap<>();
         JsonNode e = service.get("environment");
@@ -465,12 +467,23 @@ class ComposeFileTest {
         if (e.isArray()) {
             for (String kv : values(e)) {
                 int eq = kv.indexOf('=');
-                out.put(eq < 0 ? kv : kv.substring(0, eq), eq < 0 ? "" : kv.substring(eq + 1));
+                out.put(eq < 0 ? kv : kv.substring(0, eq), eq < 0 ? "" : interpolate(kv.substring(eq + 1)));
             }
         } else {
-            e.properties().forEach(f -> out.put(f.getKey(), f.getValue().asText()));
+            e.properties().forEach(f -> out.put(f.getKey(), interpolate(f.getValue().asText())));
         }
         return out;
+    }
+
+    private static String interpolate(String value) {
+        Matcher m = INTERPOLATION.matcher(value);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            assertThat(m.group(2)).as("compose variable " + m.group(1) + " has a default (${VAR:-default})").isNotNull();
+            m.appendReplacement(out, Matcher.quoteReplacement(m.group(2)));
+        }
+        m.appendTail(out);
+        return out.toString();
     }
 
     private static List<Path> yamlFiles(Path dir) throws IOException {
