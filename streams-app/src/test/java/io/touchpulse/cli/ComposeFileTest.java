@@ -48,7 +48,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
  */
 class ComposeFileTest {
     /** Flip to true once prometheus/ and grafana/ are on the same branch as docker-compose.yml. */
-    private static final boolean REQUIRE_OBSERVABILITY_FILES = false;
+    private static final boolean REQUIRE_OBSERVABILITY_FILES = true;
 
     private static final ObjectMapper YAML = new YAMLMapper();
     private static final String APP_IMAGE_SERVICE = "touchpulse";
