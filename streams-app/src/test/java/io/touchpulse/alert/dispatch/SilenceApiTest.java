@@ -166,5 +166,10 @@ class SilenceApiTest {
         public List<TouchpointHealth> latestHealth() {
             return List.of();
         }
+
+        @Override
+        public List<Alert> alerts() {
+            return List.of();
+        }
     }
 }
