@@ -31,7 +31,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Alert latency end to end, as a user sees it: the whole pipeline (exactly-once as configured) and the dispatcher
  * (group wait and group interval 0, one {@code webhook} receiver on 127.0.0.1, signed) run against simulated traffic;
- * an hour of history is produced as fast as possible, then the simulator runs live at {@code speed}x with scripted
+ * an hour of history is produced as fast as possible and processed, then the simulator runs live at {@code speed}x with scripted
  * incidents. Each alert transition's latency runs from its {@code tp.emitted-at} header (window close) to the moment
  * the local receiver had the POST that told it.
  */
@@ -53,7 +53,7 @@ final class AlertLatencyBench {
      */
     record Result(AlertScenario scenario, List<AlertLatencies.Emitted> emitted, AlertLatencies.Result latencies, long posts,
                   long badSignatures, long historyEvents, long liveEvents, double historySeconds, double liveSeconds,
-                  double drainSeconds, double totalSeconds, Timer httpAttempt, double lateEvents, double dlqRecords) {
+                  double drainSeconds, double totalSeconds, Timer httpAttempt, double lateHistory, double lateLive, double dlqRecords) {
     }
 
     private AlertLatencyBench() {
@@ -68,12 +68,10 @@ final class AlertLatencyBench {
         String secret = StandardWebhookSigner.generateSecret();
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         Duration timeout = Duration.ofMinutes(3);
-        try (WebhookCollector receiver = WebhookCollector.start();
-             AlertRecordWatcher watcher = new AlertRecordWatcher(config.bootstrapServers(), topics.alerts());
-             DispatcherService dispatcher = DispatcherService.start(config, alerting(receiver.url()), registry,
-                     new Secrets(name -> SECRET_ENV.equals(name) ? secret : null), Clock.systemUTC());
-             PipelineRuntime pipeline = PipelineRuntime.start(config, new PipelineMetrics(registry, config.labelCap()));
-             BenchSink sink = sinks.open(topics)) {
+        try (BenchSink sink = sinks.open(topics)) {
+            // History first, the pipeline afterwards, as the throughput phases do: produced while the pipeline runs, one
+            // input topic's batch can trail another's by more than the grace (30 simulated seconds are milliseconds of
+            // wall time at full speed) and whole minutes of events would go to the DLQ as late, with alerts about them.
             Counting history = new Counting(sink);
             Simulator sim = new Simulator(scenario.sim());
             sim.emitProfiles(history);
@@ -83,32 +81,40 @@ final class AlertLatencyBench {
             }
             sink.flush();
             failIfSinkFailed(sink);
-            awaitDrained(config, topics, pipeline, timeout, "process the history");
-            await(dispatcher::isActive, timeout, "the alert dispatcher to start");
-            long t1 = System.nanoTime();
-            LOG.info("bench[alerts]: {} events of history processed in {} s; live for {} s at {}x", history.events,
-                    BenchRunner.fmt((t1 - t0) / 1e9), BenchRunner.fmt(scenario.liveWall().toMillis() / 1e3), scenario.speed());
+            try (WebhookCollector receiver = WebhookCollector.start();
+                 AlertRecordWatcher watcher = new AlertRecordWatcher(config.bootstrapServers(), topics.alerts());
+                 DispatcherService dispatcher = DispatcherService.start(config, alerting(receiver.url()), registry,
+                         new Secrets(name -> SECRET_ENV.equals(name) ? secret : null), Clock.systemUTC());
+                 PipelineRuntime pipeline = PipelineRuntime.start(config, new PipelineMetrics(registry, config.labelCap()))) {
+                awaitDrained(config, topics, pipeline, timeout, "process the history");
+                await(dispatcher::isActive, timeout, "the alert dispatcher to start");
+                double lateHistory = sum(registry, "touchpulse_late_events");
+                long t1 = System.nanoTime();
+                LOG.info("bench[alerts]: {} events of history produced and processed in {} s; live for {} s at {}x", history.events,
+                        BenchRunner.fmt((t1 - t0) / 1e9), BenchRunner.fmt(scenario.liveWall().toMillis() / 1e3), scenario.speed());
 
-            SimulationRunner live = new SimulationRunner(sim, sink, scenario.speed(), scenario.liveWall());
-            live.run();
-            sink.flush();
-            failIfSinkFailed(sink);
-            long t2 = System.nanoTime();
+                SimulationRunner live = new SimulationRunner(sim, sink, scenario.speed(), scenario.liveWall());
+                live.run();
+                sink.flush();
+                failIfSinkFailed(sink);
+                long t2 = System.nanoTime();
 
-            awaitDrained(config, topics, pipeline, timeout, "process the live events");
-            Map<org.apache.kafka.common.TopicPartition, Long> ends;
-            try (Admin admin = Admin.create(Map.<String, Object>of("bootstrap.servers", config.bootstrapServers()))) {
-                ends = GroupProgress.endOffsets(admin, watcher.partitions());
+                awaitDrained(config, topics, pipeline, timeout, "process the live events");
+                Map<org.apache.kafka.common.TopicPartition, Long> ends;
+                try (Admin admin = Admin.create(Map.<String, Object>of("bootstrap.servers", config.bootstrapServers()))) {
+                    ends = GroupProgress.endOffsets(admin, watcher.partitions());
+                }
+                await(() -> watcher.reached(ends), timeout, "read every alert record");
+                List<AlertLatencies.Emitted> emitted = watcher.records();
+                AlertLatencies.Result matched = awaitDeliveries(emitted, receiver);
+                long t3 = System.nanoTime();
+                List<WebhookCollector.Post> posts = receiver.posts();
+                Timer http = registry.find("touchpulse_alert_delivery").tag("receiver", RECEIVER).timer();
+                double late = sum(registry, "touchpulse_late_events");
+                return new Result(scenario, emitted, matched, posts.size(), WebhookCollector.badSignatures(posts, secret), history.events,
+                        live.eventsEmitted(), (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9, (System.nanoTime() - t0) / 1e9, http,
+                        lateHistory, late - lateHistory, sum(registry, "touchpulse_dlq_records"));
             }
-            await(() -> watcher.reached(ends), timeout, "read every alert record");
-            List<AlertLatencies.Emitted> emitted = watcher.records();
-            AlertLatencies.Result matched = awaitDeliveries(emitted, receiver);
-            long t3 = System.nanoTime();
-            List<WebhookCollector.Post> posts = receiver.posts();
-            Timer http = registry.find("touchpulse_alert_delivery").tag("receiver", RECEIVER).timer();
-            return new Result(scenario, emitted, matched, posts.size(), WebhookCollector.badSignatures(posts, secret), history.events,
-                    live.eventsEmitted(), (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9, (System.nanoTime() - t0) / 1e9, http,
-                    sum(registry, "touchpulse_late_events"), sum(registry, "touchpulse_dlq_records"));
         }
     }
 

@@ -46,7 +46,8 @@ final class AlertReport {
         out.put("transitions_by_segment_touchpoint", byGroup);
         out.put("history_events", a.historyEvents());
         out.put("live_events", a.liveEvents());
-        out.put("late_events", Math.round(a.lateEvents()));
+        out.put("late_events_history", Math.round(a.lateHistory()));
+        out.put("late_events_live", Math.round(a.lateLive()));
         out.put("dlq_records", Math.round(a.dlqRecords()));
         return out;
     }
@@ -110,13 +111,14 @@ final class AlertReport {
         return List.of(
                 "alerts: after the throughput phases, the full pipeline (same guarantee, commit interval and threads) and the alert dispatcher run on "
                         + "their own topics (" + AlertLatencyBench.PREFIX + "*). The simulator first produces an hour of history as fast as possible "
-                        + "(detector baselines need 30 one-minute windows), the bench waits until the pipeline has processed it, then the simulator "
+                        + "(detector baselines need 30 one-minute windows), then the apps start and the bench waits until the pipeline has processed it, then the simulator "
                         + "runs live at the given speed with scripted incidents on several segment x touchpoints, repeating.",
                 "alert_latency_p50_ms / p99_ms: per alert transition (FIRING, RESOLVED, and FIRING again on a severity change), from the record's "
                         + "tp.emitted-at header (wall clock when the alert stage decided it, at window close) to the wall clock when the local "
                         + "receiver had read the webhook POST naming it. Transitions are matched to POSTs by fingerprint, status, severity and "
                         + "startsAt (the first POST at or after the emission; a POST names the whole segment x touchpoint group). "
-                        + "Percentiles are nearest-rank over the transitions measured.",
+                        + "Percentiles are nearest-rank over the transitions measured. tp.emitted-at is the stream thread's clock for the "
+                        + "batch it is processing (ProcessorContext.currentSystemTimeMs), at most a few ms before the decision: it errs long.",
                 "breakdown: 'committed' = when a read_committed consumer beside the dispatcher polled the record (the pipeline's transaction "
                         + "committed); 'dispatch_decision' = the payload's timestamp (the dispatcher decided to notify, right after its poll); "
                         + "'decision_to_webhook_received' = the dispatcher's state transaction, handing over to a delivery thread and the HTTP POST.");
@@ -143,6 +145,10 @@ final class AlertReport {
         if (!a.latencies().unmatched().isEmpty()) {
             n.add(a.latencies().unmatched().size() + " alert transitions were not delivered within the wait after the run and are not in the "
                     + "percentiles: " + a.latencies().unmatched().stream().map(e -> e.status() + " " + e.key()).toList());
+        }
+        if (a.lateHistory() + a.lateLive() > 0) {
+            n.add(Math.round(a.lateHistory() + a.lateLive()) + " events of the alert phase arrived later than the grace and went to the DLQ "
+                    + "(late_events_*); alerts about the gaps they leave are among the transitions measured.");
         }
         if (a.badSignatures() > 0) {
             n.add(a.badSignatures() + " webhook POSTs had a signature that did not verify.");
