@@ -111,8 +111,9 @@ final class AlertReport {
         return List.of(
                 "alerts: after the throughput phases, the full pipeline (same guarantee, commit interval and threads) and the alert dispatcher run on "
                         + "their own topics (" + AlertLatencyBench.PREFIX + "*). The simulator first produces an hour of history as fast as possible "
-                        + "(detector baselines need 30 one-minute windows), then the apps start and the bench waits until the pipeline has processed it, then the simulator "
-                        + "runs live at the given speed with scripted incidents on several segment x touchpoints, repeating.",
+                        + "(detector baselines need 30 one-minute windows), then the apps start and the bench waits until the pipeline has "
+                        + "processed it; then the simulator runs live at the given speed with scripted incidents on several segment x "
+                        + "touchpoints, repeating.",
                 "alert_latency_p50_ms / p99_ms: per alert transition (FIRING, RESOLVED, and FIRING again on a severity change), from the record's "
                         + "tp.emitted-at header (wall clock when the alert stage decided it, at window close) to the wall clock when the local "
                         + "receiver had read the webhook POST naming it. Transitions are matched to POSTs by fingerprint, status, severity and "
