@@ -10,7 +10,8 @@ final class BenchReport {
     private BenchReport() {
     }
 
-    static Map<String, Object> of(BenchSettings s, BenchRunner.Round r, BenchRunner.Round warm, double totalSeconds) {
+    static Map<String, Object> of(BenchSettings s, BenchRunner.Round r, BenchRunner.Round warm, AlertLatencyBench.Result alerts,
+                                  double totalSeconds) {
         double pipeline = r.pipeline().timing().eventsPerSecond();
         double baseline = r.baseline().timing().eventsPerSecond();
         double ratio = pipeline / baseline;
@@ -23,8 +24,10 @@ final class BenchReport {
         m.put("ratio_to_baseline", round3(ratio));
         m.put("events_total", r.load().events());
         m.put("late_records_dropped", Math.round(lateTotal));
-        m.put("alert_latency_p50_ms", null);
-        m.put("alert_latency_p99_ms", null);
+        List<AlertLatencies.Match> measured = alerts == null ? List.of() : alerts.latencies().matched();
+        m.put("alert_latency_p50_ms", measured.isEmpty() ? null : AlertLatencies.percentile(measured, AlertLatencies.Match::totalMs, 0.50));
+        m.put("alert_latency_p99_ms", measured.isEmpty() ? null : AlertLatencies.percentile(measured, AlertLatencies.Match::totalMs, 0.99));
+        m.put("alert_transitions_measured", alerts == null ? null : measured.size());
         m.put("produce_events_per_s", Math.round(r.load().eventsPerSecond()));
         m.put("pipeline_vs_raw", round3(pipeline / r.raw().eventsPerSecond()));
         m.put("baseline_vs_raw", round3(baseline / r.raw().eventsPerSecond()));
@@ -41,6 +44,9 @@ final class BenchReport {
         m.put("dlq_records_by_reason", dlq);
         m.put("signals", Math.round(r.pipeline().signals()));
         m.put("health_windows", Math.round(r.pipeline().healthWindows()));
+        if (alerts != null) {
+            m.put("alert_latency", AlertReport.of(alerts));
+        }
 
         Map<String, Object> goal = new LinkedHashMap<>();
         goal.put("pipeline_events_per_s", BenchRunner.GOAL_EVENTS_PER_S);
@@ -59,6 +65,11 @@ final class BenchReport {
         phases.put("baseline_processing", round3(r.baseline().timing().processingSeconds()));
         phases.put("pipeline_startup", round3(r.pipeline().timing().startupSeconds()));
         phases.put("pipeline_processing", round3(r.pipeline().timing().processingSeconds()));
+        if (alerts != null) {
+            phases.put("alerts_history", round3(alerts.historySeconds()));
+            phases.put("alerts_live", round3(alerts.liveSeconds()));
+            phases.put("alerts_drain", round3(alerts.drainSeconds()));
+        }
         phases.put("total", round3(totalSeconds));
         m.put("phases_s", phases);
 
@@ -87,10 +98,11 @@ final class BenchReport {
         settings.put("sim_peak_events_per_s", EventLoad.PEAK_EVENTS_PER_S);
         settings.put("simulated_from", r.load().firstEventTime().toString());
         settings.put("simulated_to", r.load().simulatedEnd().toString());
+        settings.put("alert_phase", s.alerts().enabled() ? AlertReport.settings(s.alerts(), alerts) : "skipped");
         m.put("settings", settings);
         m.put("environment", Environment.facts());
-        m.put("method", method());
-        m.put("notes", notes(s, r));
+        m.put("method", method(s));
+        m.put("notes", notes(s, r, alerts));
         return m;
     }
 
@@ -98,8 +110,8 @@ final class BenchReport {
         return p.startupSeconds() + p.processingSeconds();
     }
 
-    private static List<String> method() {
-        return List.of(
+    private static List<String> method(BenchSettings s) {
+        List<String> m = new ArrayList<>(List.of(
                 "Events are generated once by the simulator and produced to the input topics; every phase reads the same records.",
                 "raw: one KafkaConsumer<byte[],byte[]> (read_committed, max.poll.records 1000) reads all input partitions from the beginning; clock from first poll to the last record.",
                 "baseline and pipeline: the clock starts when KafkaStreams reports RUNNING (start-up, rebalance and global-store restore excluded) "
@@ -110,12 +122,20 @@ final class BenchReport {
                 "warm-up: before any timed phase, a separate round (own topics bench-warmup.*, own application ids) runs produce, raw, baseline and pipeline "
                         + "over --warmup events in this JVM, so the JIT has compiled the hot paths of all three; its numbers are reported under 'warmup' and not used.",
                 "late_records_dropped = touchpulse_late_events over both stages: combiner (each also written to tp.dlq as LATE; not added twice) "
-                        + "+ merger (events of whole panes dropped after the window closed, not in the DLQ).");
+                        + "+ merger (events of whole panes dropped after the window closed, not in the DLQ)."));
+        if (s.alerts().enabled()) {
+            m.addAll(AlertReport.method());
+        }
+        return m;
     }
 
-    private static List<String> notes(BenchSettings s, BenchRunner.Round r) {
+    private static List<String> notes(BenchSettings s, BenchRunner.Round r, AlertLatencyBench.Result alerts) {
         List<String> n = new ArrayList<>();
-        n.add("alert_latency_p50_ms / alert_latency_p99_ms are null: alert detection does not exist yet (next issues), so there is no alert latency to measure.");
+        if (alerts == null) {
+            n.add("alert_latency_p50_ms / alert_latency_p99_ms / alert_transitions_measured are null: the alert latency phase was skipped (--no-alerts).");
+        } else {
+            n.addAll(AlertReport.notes(alerts));
+        }
         n.add("Broker, producer, consumers and the streams app share this machine's " + Runtime.getRuntime().availableProcessors()
                 + " cores and JVM; the broker's work (fetch, append, transactions) is inside every number.");
         if (s.events() < 1_000_000) {

@@ -14,7 +14,8 @@ import java.util.function.Function;
 
 /**
  * One bench run against a running broker: an optional warm-up round on its own topics, then the measured round:
- * generate the load once, raw consumer, baseline windowed count, full pipeline; everything in this JVM.
+ * generate the load once, raw consumer, baseline windowed count, full pipeline; then (unless skipped) the alert
+ * latency phase on its own topics ({@link AlertLatencyBench}); everything in this JVM.
  */
 public final class BenchRunner {
     private static final Logger LOG = LoggerFactory.getLogger(BenchRunner.class);
@@ -51,10 +52,23 @@ public final class BenchRunner {
         }
         LOG.info("bench: measured round, {} events", settings.events());
         Round r = round(Topics.DEFAULT_PREFIX, "measured", settings.events());
-        return BenchReport.of(settings, r, warm, (System.nanoTime() - t0) / 1e9);
+        AlertLatencyBench.Result alerts = null;
+        if (settings.alerts().enabled()) {
+            LOG.info("bench: alert latency phase on {}* topics", AlertLatencyBench.PREFIX);
+            alerts = AlertLatencyBench.run(appConfig(base(AlertLatencyBench.PREFIX), "touchpulse-bench-alerts"), sinks, settings.alerts(),
+                    settings.seed());
+            LOG.info("bench[alerts]: {} of {} alert transitions delivered in {} s", alerts.latencies().matched().size(),
+                    alerts.emitted().size(), fmt(alerts.totalSeconds()));
+            if (alerts.latencies().matched().isEmpty()) {
+                throw new IllegalStateException("alert phase: " + alerts.emitted().size() + " alert transitions on " + AlertLatencyBench.PREFIX
+                        + "alerts, " + alerts.posts() + " webhooks received, none matched: no latency to report (see the log)");
+            }
+        }
+        return BenchReport.of(settings, r, warm, alerts, (System.nanoTime() - t0) / 1e9);
     }
 
-    private Round round(String prefix, String name, long events) throws InterruptedException {
+    /** Settings every app of a bench run shares; each phase adds its own application.id and state.dir. */
+    private Map<String, String> base(String prefix) {
         Map<String, String> base = new LinkedHashMap<>();
         base.put("topic.prefix", prefix);
         base.put("topic.partitions", Integer.toString(settings.partitions()));
@@ -62,6 +76,11 @@ public final class BenchRunner {
         base.put("processing.guarantee", settings.guarantee());
         // the load starts at 00:00 UTC two days ago; the default 30d would do, but say it explicitly
         base.put("validation.max-age", "7d");
+        return base;
+    }
+
+    private Round round(String prefix, String name, long events) throws InterruptedException {
+        Map<String, String> base = base(prefix);
         TouchpulseConfig config = configs.apply(base);
         Topics topics = Topics.withPrefix(prefix);
         PipelineRuntime.ensureTopics(config, topics);

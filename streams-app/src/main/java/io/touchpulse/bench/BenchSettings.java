@@ -11,10 +11,12 @@ package io.touchpulse.bench;
  * @param customers     simulated customers with a profile
  * @param guarantee     processing.guarantee of both apps
  * @param baselineStore window store of the baseline: "memory" (like the pipeline's stores) or "rocksdb" (Kafka Streams' default)
+ * @param alerts        the alert-latency phase run after the throughput phases (or skipped)
  */
 public record BenchSettings(long events, long warmupEvents, int partitions, int threads, long seed, int customers,
-                            String guarantee, String baselineStore) {
+                            String guarantee, String baselineStore, AlertBenchSettings alerts) {
     public BenchSettings {
+        if (alerts == null) throw new IllegalArgumentException("alert phase settings are required (AlertBenchSettings.skipped() to skip it)");
         if (events < 1) throw new IllegalArgumentException("--events must be >= 1");
         if (warmupEvents < 0) throw new IllegalArgumentException("--warmup must be >= 0");
         if (partitions < 1) throw new IllegalArgumentException("--partitions must be >= 1");

@@ -2,11 +2,13 @@ package io.touchpulse.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.touchpulse.bench.AlertBenchSettings;
 import io.touchpulse.bench.BenchRunner;
 import io.touchpulse.bench.BenchSettings;
 import io.touchpulse.bench.BenchSink;
 import io.touchpulse.broker.EmbeddedKafkaBroker;
 import io.touchpulse.config.ConfigSources;
+import io.touchpulse.config.Durations;
 import io.touchpulse.config.TouchpulseConfig;
 import io.touchpulse.schema.CustomerProfile;
 import io.touchpulse.schema.Interaction;
@@ -22,10 +24,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-/** Throughput of the full pipeline against a bare Kafka Streams windowed count and a raw consumer, same input, same run. */
+/**
+ * Throughput of the full pipeline against a bare Kafka Streams windowed count and a raw consumer, same input, same run;
+ * then alert latency from window close to a local webhook.
+ */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Benchmark on an embedded broker: generates the events once, then measures a raw consumer, a bare Kafka Streams "
-                + "windowed count (same guarantee and settings) and the full pipeline. JSON on stdout, logs on stderr.",
+                + "windowed count (same guarantee and settings) and the full pipeline; then alert latency (window close to webhook "
+                + "delivery at a local receiver) with the simulator running live with incidents. JSON on stdout, logs on stderr.",
                 "Takes a few minutes with the defaults; runs of fewer than ~1M events mislead."})
 final class BenchCommand implements Callable<Integer> {
     @Option(names = "--events", defaultValue = "2000000", description = "Events in the measured round (default: ${DEFAULT-VALUE}).")
@@ -52,6 +58,16 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--baseline-store", defaultValue = "memory", description = "Window store of the baseline: memory (like the pipeline's stores) or rocksdb (default: ${DEFAULT-VALUE}).")
     String baselineStore;
 
+    @Option(names = "--no-alerts", description = "Skip the alert latency phase (alert_latency_* are then null).")
+    boolean noAlerts;
+
+    @Option(names = "--alert-speed", defaultValue = "60", description = "Alert phase: simulated time runs this many times faster than real time while live (default: ${DEFAULT-VALUE}).")
+    double alertSpeed;
+
+    @Option(names = "--alert-live", paramLabel = "DURATION", defaultValue = "100m",
+            description = "Alert phase: simulated length of the live stretch after an hour of history; wall time = this / --alert-speed (default: ${DEFAULT-VALUE}).")
+    String alertLive;
+
     @Option(names = "--kafka-port", defaultValue = "0", description = "Port of the embedded broker, 0 = any free port (default: ${DEFAULT-VALUE}).")
     int kafkaPort;
 
@@ -63,7 +79,9 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        BenchSettings settings = new BenchSettings(events, warmup, partitions, threads, seed, customers, guarantee, baselineStore);
+        AlertBenchSettings alerts = noAlerts ? AlertBenchSettings.skipped() : new AlertBenchSettings(true, alertSpeed,
+                Durations.parse(alertLive), AlertBenchSettings.DEFAULT_EVENTS_PER_S, AlertBenchSettings.DEFAULT_CUSTOMERS);
+        BenchSettings settings = new BenchSettings(events, warmup, partitions, threads, seed, customers, guarantee, baselineStore, alerts);
         Path stateRoot = Files.createTempDirectory("touchpulse-bench-state");
         Map<String, Object> result;
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(kafkaPort, null)) {

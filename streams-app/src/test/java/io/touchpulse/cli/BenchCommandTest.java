@@ -13,7 +13,7 @@ import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A tiny bench run end to end: the JSON has the contract keys and sane values. Times nothing. */
+/** A tiny bench run end to end, without the alert phase: the JSON has the contract keys and sane values. Times nothing. */
 class BenchCommandTest {
 
     @Test
@@ -25,7 +25,7 @@ class BenchCommandTest {
         System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
         try {
             rc = Main.commandLine().execute("bench", "--events", "20000", "--warmup", "0", "--partitions", "2",
-                    "--customers", "2000", "--output", file.toString());
+                    "--customers", "2000", "--no-alerts", "--output", file.toString());
         } finally {
             System.setOut(stdout);
         }
@@ -46,7 +46,10 @@ class BenchCommandTest {
         assertThat(json.has("alert_latency_p50_ms")).isTrue();
         assertThat(json.path("alert_latency_p50_ms").isNull()).isTrue();
         assertThat(json.path("alert_latency_p99_ms").isNull()).isTrue();
-        assertThat(json.path("notes").toString()).contains("alert");
+        assertThat(json.has("alert_transitions_measured")).isTrue();
+        assertThat(json.path("alert_transitions_measured").isNull()).isTrue();
+        assertThat(json.path("notes").toString()).contains("alert latency phase was skipped (--no-alerts)");
+        assertThat(json.path("settings").path("alert_phase").asText()).isEqualTo("skipped");
         assertThat(json.path("signals").asLong() + json.path("dlq_records").asLong()).isGreaterThanOrEqualTo(20_000);
         assertThat(json.path("environment").path("cores").asInt()).isPositive();
         assertThat(json.path("settings").path("partitions").asInt()).isEqualTo(2);
