@@ -94,9 +94,12 @@ public final class MetricWatch {
 
     public Outcome observe(byte[] stored, AlertMetric metric, long windowEnd, AlertMetric.Reading r) {
         Detector detector = detectors.get(metric);
+        if (stored != null && metric.kind() == AlertMetric.Kind.LEVEL && r.trials() < minSupport) {
+            return new Outcome(stored, null); // a p95 of a handful of requests says nothing: not even the baseline learns from it
+        }
         Track t = stored == null ? new Track(detector.newState()) : Track.decode(stored);
         if (metric.kind() == AlertMetric.Kind.LEVEL && r.trials() < minSupport) {
-            return new Outcome(t.encode(), null); // a p95 of a handful of requests says nothing
+            return new Outcome(t.encode(), null);
         }
         Verdict v = switch (metric.kind()) {
             case RATE -> detector.observeRate(t.state, windowEnd, r.hits(), r.trials());
@@ -112,7 +115,7 @@ public final class MetricWatch {
      * which severity it was announced. Alerts are announced from {@code alert.min-severity} up and
      * re-announced only when they get worse, so a wobbling severity does not page people again.
      */
-    private static final class Track {
+    static final class Track {
         final State state;
         long startsAt = Long.MIN_VALUE;
         Severity announced;
