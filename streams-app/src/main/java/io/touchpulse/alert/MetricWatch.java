@@ -94,13 +94,11 @@ public final class MetricWatch {
 
     public Outcome observe(byte[] stored, AlertMetric metric, long windowEnd, AlertMetric.Reading r) {
         Detector detector = detectors.get(metric);
-        if (stored != null && metric.kind() == AlertMetric.Kind.LEVEL && r.trials() < minSupport) {
-            return new Outcome(stored, null); // a p95 of a handful of requests says nothing: not even the baseline learns from it
+        if (metric.kind() == AlertMetric.Kind.LEVEL && r.trials() < minSupport) {
+            // a p95 of a handful of requests says nothing: not even the baseline learns from it
+            return new Outcome(stored != null ? stored : new Track(detector.newState()).encode(), null);
         }
         Track t = stored == null ? new Track(detector.newState()) : Track.decode(stored);
-        if (metric.kind() == AlertMetric.Kind.LEVEL && r.trials() < minSupport) {
-            return new Outcome(t.encode(), null);
-        }
         Verdict v = switch (metric.kind()) {
             case RATE -> detector.observeRate(t.state, windowEnd, r.hits(), r.trials());
             case COUNT -> detector.observeCount(t.state, windowEnd, r.hits());

@@ -157,13 +157,6 @@ public record TouchpulseConfig(
                 latencySloMs, longWaitSec, labelCap, kafka, alerts);
     }
 
-    public TouchpulseConfig withAlerts(AlertSettings a) {
-        return new TouchpulseConfig(applicationId, bootstrapServers, topicPrefix, stateDir, processingGuarantee, streamThreads,
-                standbyReplicas, commitInterval, cacheMaxBytes, topicPartitions, windowSize, windowAdvance, windowGrace,
-                idleTimeout, maxFutureSkew, maxAge, maxTextChars, publishSignals, httpHost, httpPort, defaultLatencySloMs,
-                latencySloMs, longWaitSec, labelCap, kafka, a);
-    }
-
     /** Typed reads with messages that name the key. */
     private record Reader(Map<String, String> m) {
         java.util.List<String> list(String k) {
