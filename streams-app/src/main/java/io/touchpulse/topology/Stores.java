@@ -23,4 +23,17 @@ public final class Stores {
     public static final String ALERTS = "alerts";
     /** Internal topic (suffix) carrying closed panes and watermarks from the combiner to the merger. */
     public static final String PANE_PARTIALS_TOPIC = "pane-partials";
+
+    /** Journey state per customer id (encoded {@code io.touchpulse.journey.CustomerState}), for GET /api/customers. */
+    public static final String CUSTOMERS = "customers";
+    /** Index of pending promise deadlines: key {@code %013d-deadline|customerId}, so a range scan finds what is due. */
+    public static final String CUSTOMER_DEADLINES = "customer-deadlines";
+    /** Recent journey issues per issueId, for GET /api/journey-issues. */
+    public static final String JOURNEY_ISSUES = "journey-issues";
+    /** Internal topic (suffix) carrying idea mentions from the customer stage to the idea board (one partition). */
+    public static final String IDEA_MENTIONS_TOPIC = "idea-mentions";
+    /** Idea groups per ideaId, for GET /api/ideas. */
+    public static final String IDEAS = "ideas";
+    /** Negative-term baselines and current trends per segment|touchpoint, for GET /api/trends. */
+    public static final String TERM_TRENDS = "term-trends";
 }

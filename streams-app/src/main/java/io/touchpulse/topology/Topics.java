@@ -27,6 +27,9 @@ public record Topics(String prefix) {
     public String alerts() { return prefix + "alerts"; }
     public String customerRisk() { return prefix + "customer-risk"; }
     public String journeyIssues() { return prefix + "journey-issues"; }
+    public String surveyDecisions() { return prefix + "survey-decisions"; }
+    public String ideas() { return prefix + "ideas"; }
+    public String trendingTerms() { return prefix + "trending-terms"; }
     public String dlq() { return prefix + "dlq"; }
 
     /** Topics the pipeline consumes events from (not the profile table). */
@@ -37,6 +40,6 @@ public record Topics(String prefix) {
     /** Every topic the application expects to exist. */
     public List<String> all() {
         return List.of(webTraffic(), search(), interactions(), customerProfiles(), signals(),
-                touchpointHealth(), alerts(), customerRisk(), journeyIssues(), dlq());
+                touchpointHealth(), alerts(), customerRisk(), journeyIssues(), surveyDecisions(), ideas(), trendingTerms(), dlq());
     }
 }
