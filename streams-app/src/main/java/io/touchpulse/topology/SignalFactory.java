@@ -112,7 +112,7 @@ public final class SignalFactory {
         TextAnalysis analysis = text == null ? TextAnalysis.EMPTY : analyzer.analyze(text);
         Sentiment sentiment = analysis.sentiment();
         List<String> reasons = new ArrayList<>(2);
-        List<String> tags = e.getTags();
+        List<String> tags = lower(e.getTags());
         String outcome = e.getOutcome() == null ? "" : e.getOutcome().toLowerCase(Locale.ROOT);
         if (csat != null && csat <= 2) {
             reasons.add(Reason.LOW_CSAT.name());
@@ -142,7 +142,29 @@ public final class SignalFactory {
         return s.setHasText(text != null).setCompound(sentiment.compound()).setLabel(text == null ? "neutral" : sentiment.label())
                 .setText(redacted).setTerms(Terms.of(PiiRedactor.withoutPlaceholders(redacted)))
                 .setIntents(analysis.intents()).setAspects(analysis.aspects())
-                .setCsat(csat).setNps(nps).setDissatisfied(!reasons.isEmpty()).setReasons(reasons).build();
+                .setCsat(csat).setNps(nps).setDissatisfied(!reasons.isEmpty()).setReasons(reasons)
+                .setKind(e.getKind()).setDirection(e.getDirection()).setOutcome(outcome.isEmpty() ? null : outcome)
+                .setCaseId(blankToNull(e.getCaseId())).setTopic(lowerOrNull(e.getTopic())).setTags(tags)
+                .setDurationSec(e.getDurationSec()).build();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    private static String lowerOrNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim().toLowerCase(Locale.ROOT);
+    }
+
+    /** Tags are matched by the journey rules as lower-case words. */
+    private static List<String> lower(List<String> tags) {
+        List<String> out = new ArrayList<>(tags.size());
+        for (String t : tags) {
+            if (t != null && !t.isBlank()) {
+                out.add(t.trim().toLowerCase(Locale.ROOT));
+            }
+        }
+        return out;
     }
 
     private static void require(Object e, String what) {
