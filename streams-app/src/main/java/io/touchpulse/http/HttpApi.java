@@ -29,6 +29,12 @@ public final class HttpApi implements AutoCloseable {
 
     /** @param silences the alert dispatcher's silences; null when alert dispatch is off (the routes answer 503) */
     public static HttpApi start(String host, int port, PrometheusMeterRegistry registry, PipelineView pipeline, SilenceApi silences) {
+        return start(host, port, registry, pipeline, silences, InsightsView.NONE);
+    }
+
+    /** @param insights customer-level insights (journey stage, ideas, trends) */
+    public static HttpApi start(String host, int port, PrometheusMeterRegistry registry, PipelineView pipeline, SilenceApi silences,
+                                InsightsView insights) {
         Javalin app = Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;
             cfg.useVirtualThreads = false;
@@ -41,6 +47,7 @@ public final class HttpApi implements AutoCloseable {
         app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(registry.scrape()));
         app.get("/api/touchpoints", ctx -> touchpoints(ctx, pipeline));
         app.get("/api/alerts", ctx -> alerts(ctx, pipeline));
+        InsightRoutes.register(app, insights);
         SilenceRoutes.register(app, silences != null ? silences : SilenceRoutes.OFF);
         app.exception(IllegalArgumentException.class, (e, ctx) -> ctx.status(HttpStatus.BAD_REQUEST).json(Map.of("error", e.getMessage())));
         app.exception(IllegalStateException.class, (e, ctx) -> ctx.status(HttpStatus.SERVICE_UNAVAILABLE)
