@@ -60,8 +60,10 @@ public final class HttpApi implements AutoCloseable {
             cfg.useVirtualThreads = false;
             cfg.http.defaultContentType = "application/json";
         });
-        String page = livePage();
+        String page = resource("/web/index.html");
+        String script = resource("/web/live.js");
         app.get("/", ctx -> ctx.html(page));
+        app.get("/live.js", ctx -> ctx.contentType("text/javascript; charset=utf-8").result(script));
         app.get("/health/live", ctx -> ctx.json(Map.of("status", "UP")));
         app.get("/health/ready", ctx -> ready(ctx, pipeline));
         app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(registry.scrape()));
@@ -82,10 +84,10 @@ public final class HttpApi implements AutoCloseable {
         return new HttpApi(app, feed);
     }
 
-    private static String livePage() {
-        try (var in = HttpApi.class.getResourceAsStream("/web/index.html")) {
+    private static String resource(String path) {
+        try (var in = HttpApi.class.getResourceAsStream(path)) {
             if (in == null) {
-                throw new IllegalStateException("live page /web/index.html is missing from the jar");
+                throw new IllegalStateException("live page " + path + " is missing from the jar");
             }
             return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         } catch (java.io.IOException e) {
