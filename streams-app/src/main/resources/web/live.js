@@ -1,6 +1,6 @@
 // Touchpulse live page. One snapshot at a time (from GET api/stream, or composed from the REST API when
 // EventSource is unavailable) re-renders every section. Customer-written text is everywhere, so the DOM is built
-// with createElement/textContent only: no data ever goes through innerHTML.
+// with createElement/textContent only: no data is ever parsed as HTML.
 'use strict';
 
 const MIN_EVENTS = 20;          // fewer events than this: the rate is noisy, the cell is faded
@@ -43,7 +43,10 @@ const money = v => v == null ? '–' : '€' + Math.round(v).toLocaleString('en-
 function time(iso) {
   if (!iso) return '–';
   const d = new Date(iso);
-  return isNaN(d) ? String(iso) : d.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
+  if (isNaN(d)) return String(iso);
+  // a bare time for the last 20 hours; older events carry their date so "06:02" never means three days ago
+  const recent = Math.abs(Date.now() - d) < 20 * 3600e3;
+  return d.toLocaleString('en-GB', recent ? { hour: '2-digit', minute: '2-digit' } : { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
 }
 function ago(iso, nowIso) {
   const t = Date.parse(iso), now = Date.parse(nowIso) || Date.now();
@@ -60,10 +63,12 @@ function metricValue(metric, v) {
   if (/ms$/.test(metric)) return num(v) + ' ms';
   return num(v, Number.isInteger(v) ? 0 : 1);
 }
-const label = s => String(s || '').replace(/_/g, ' ');
+// enum names (NEGATIVE_VERBATIM) and snake_case (churn_intent) read as words
+const label = s => { const t = String(s || '').replace(/_/g, ' '); return t === t.toUpperCase() ? t.toLowerCase() : t; };
 function heat(rate) {
-  const x = Math.max(0, Math.min(1, rate / 0.35));           // 0% calm green … 35%+ alarm red
-  return `hsl(${Math.round(145 - 145 * x)}, ${45 + 20 * x}%, ${24 + 16 * x}%)`;
+  // quiet when healthy, loud when not: muted teal at 0%, amber around 15%, saturated red from 35%
+  const x = Math.max(0, Math.min(1, rate / 0.35));
+  return `hsl(${Math.round(165 - 165 * x)}, ${28 + 42 * x}%, ${21 + 19 * x}%)`;
 }
 function terms(list) {
   return el('div', { class: 'chips' }, (list || []).map(t => el('span', { class: 'chip' }, t.term, el('i', {}, t.count))));
@@ -204,7 +209,7 @@ function renderAlerts(snap) {
     return el('div', { class: 'item alert', 'data-fingerprint': a.fingerprint },
       el('div', { class: 'row' }, el('span', { class: 'badge sev-' + a.severity }, a.severity),
         el('span', { class: 'where' }, a.segment, el('span', { class: 'dim' }, ' · '), a.touchpoint),
-        el('span', { class: 'muted' }, label(a.metric)), el('span', { class: 'right' }, 'since ' + ago(a.startsAt, snap.generatedAt))),
+        el('span', { class: 'muted' }, label(a.metric)), el('span', { class: 'right' }, 'started ' + ago(a.startsAt, snap.generatedAt))),
       el('div', { class: 'vs' }, 'observed ', el('b', {}, metricValue(a.metric, a.observed)), ' vs expected ', metricValue(a.metric, a.baseline), ratio,
         el('span', { class: 'dim' }, ` · ${num(a.evidence.dissatisfied)} of ${num(a.evidence.events)} events · ≈${num(a.evidence.distinctCustomers)} customers`)),
       el('div', { class: 'summary' }, a.summary),
@@ -226,7 +231,7 @@ function renderCustomers(snap) {
   fill('customers', sectionError(snap, 'customers'), el('table', { class: 'list' },
     el('thead', {}, el('tr', {}, el('th', {}, 'customer'), el('th', {}, 'risk'), el('th', {}, 'why'))),
     el('tbody', {}, cs.map(c => el('tr', { class: 'click customer', 'data-id': c.customerId, onclick: () => openCustomer(c.customerId) },
-      el('td', {}, el('div', { class: 'mono' }, c.customerId), el('div', { class: 'dim' }, [c.segment, c.tier].filter(Boolean).join(' · '))),
+      el('td', { class: 'who' }, el('div', { class: 'mono' }, c.customerId), el('div', { class: 'dim' }, c.segment), el('div', { class: 'dim' }, c.tier)),
       el('td', { style: { whiteSpace: 'nowrap' } }, riskBar(c), ' ', el('b', { class: 'num band-' + c.band }, pct(c.risk, 0)),
         el('div', { class: 'dim' }, c.band, c.valueAtRisk ? ' · ' + money(c.valueAtRisk) + ' at risk' : '')),
       el('td', { class: 'drivers' }, (c.drivers || []).slice(0, 1).map(driverLine),
@@ -272,7 +277,11 @@ function renderCustomer(c) {
     el('div', { class: 'label' }, 'recent dissatisfaction'),
     dis.length ? kv(dis.map(x => [time(x.timestamp) + ' ' + x.touchpoint, (x.reasons || []).map(label).join(', ')])) : el('div', { class: 'dim' }, 'none'),
     el('div', { class: 'label' }, 'journey issues'),
-    el('div', { class: 'chips' }, (c.issues || []).length ? c.issues.map(i => el('span', { class: 'chip mono' }, i)) : el('span', { class: 'dim' }, 'none')));
+    (c.issues || []).length ? kv(c.issues.map(id => {
+      // the snapshot usually holds the issue itself: show what happened, not just its id
+      const i = ((last && last.journeyIssues) || []).find(x => x.issueId === id);
+      return i ? [(TYPE_LABELS[i.type] || [label(i.type)])[0], i.summary] : ['', id];
+    })) : el('div', { class: 'dim' }, 'none'));
 }
 
 // ---------- journey issues ----------

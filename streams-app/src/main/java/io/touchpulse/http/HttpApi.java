@@ -99,6 +99,11 @@ public final class HttpApi implements AutoCloseable {
         return app.port();
     }
 
+    /** Live page streams currently open. */
+    int liveClients() {
+        return live.clients();
+    }
+
     private static void ready(Context ctx, PipelineView pipeline) {
         boolean ready = pipeline.ready();
         ctx.status(ready ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
