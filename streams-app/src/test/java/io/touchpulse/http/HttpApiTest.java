@@ -119,4 +119,19 @@ class HttpApiTest {
     void touchpointsFilterBySegment() throws Exception {
         assertThat(get("/api/touchpoints?segment=consumer").body()).contains("\"touchpoint\":\"search\"").doesNotContain("premium");
     }
+
+    @Test
+    void livePageAndItsScriptComeFromTheJarWithNothingExternal() throws Exception {
+        HttpResponse<String> page = get("/");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/html"));
+        assertThat(page.body()).contains("<script src=\"live.js\"></script>", "id=\"heatmap\"");
+        HttpResponse<String> script = get("/live.js");
+        assertThat(script.statusCode()).isEqualTo(200);
+        assertThat(script.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/javascript"));
+        assertThat(script.body()).contains("new EventSource('api/stream')").doesNotContain("innerHTML");
+        for (String body : List.of(page.body(), script.body())) {
+            assertThat(body).doesNotContain("http://", "https://", "@import", "fonts.");
+        }
+    }
 }

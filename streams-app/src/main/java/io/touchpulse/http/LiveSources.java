@@ -1,0 +1,89 @@
+package io.touchpulse.http;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Where each section of the live page's snapshot comes from. Every supplier is one of the functions the REST routes
+ * answer with, so the page and the API never disagree; a cluster-aware deployment passes suppliers that fan out to all
+ * instances (or simply cluster-aware {@link PipelineView} / {@link InsightsView} implementations to {@link #of}).
+ *
+ * @param pipeline      {@code {state, ready}} of the local pipeline
+ * @param touchpoints   as GET /api/touchpoints
+ * @param firingAlerts  as GET /api/alerts?status=firing
+ * @param trends        as GET /api/trends (the snapshot keeps the first {@link #TRENDS})
+ * @param customers     as GET /api/customers?limit={@link #CUSTOMERS}
+ * @param journeyIssues as GET /api/journey-issues?limit={@link #JOURNEY_ISSUES}
+ * @param ideas         as GET /api/ideas?limit={@link #IDEAS}
+ */
+public record LiveSources(Supplier<Map<String, Object>> pipeline,
+                          Supplier<List<Map<String, Object>>> touchpoints,
+                          Supplier<List<Map<String, Object>>> firingAlerts,
+                          Supplier<List<Map<String, Object>>> trends,
+                          Supplier<List<Map<String, Object>>> customers,
+                          Supplier<List<Map<String, Object>>> journeyIssues,
+                          Supplier<List<Map<String, Object>>> ideas) {
+    public static final int CUSTOMERS = 15;
+    public static final int JOURNEY_ISSUES = 20;
+    public static final int IDEAS = 10;
+    public static final int TRENDS = 25;
+
+    /** The sections from the same route functions HttpApi serves. */
+    public static LiveSources of(PipelineView pipeline, InsightsView insights) {
+        return new LiveSources(
+                () -> {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("state", pipeline.state());
+                    m.put("ready", pipeline.ready());
+                    return m;
+                },
+                () -> HttpApi.touchpointList(pipeline, null, null),
+                () -> HttpApi.alertList(pipeline, "firing", null, null, null, null),
+                () -> insights.trends(null, null),
+                () -> insights.atRiskCustomers(null, 0.0, CUSTOMERS),
+                () -> insights.journeyIssues(null, null, JOURNEY_ISSUES),
+                () -> insights.ideas(IDEAS));
+    }
+
+    /**
+     * One snapshot: {@code generatedAt}, {@code pipeline}, the six sections, and {@code errors} naming each section
+     * that could not be read (stores not queryable yet, an instance down): that section is empty, the others still show.
+     */
+    public Map<String, Object> snapshot(Instant now) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        Map<String, String> errors = new LinkedHashMap<>();
+        m.put("generatedAt", now.toString());
+        Map<String, Object> state = read("pipeline", pipeline, errors);
+        m.put("pipeline", state != null ? state : Map.of("state", "UNKNOWN", "ready", false));
+        m.put("touchpoints", list("touchpoints", touchpoints, Integer.MAX_VALUE, errors));
+        m.put("alerts", list("alerts", firingAlerts, Integer.MAX_VALUE, errors));
+        m.put("trends", list("trends", trends, TRENDS, errors));
+        m.put("customers", list("customers", customers, CUSTOMERS, errors));
+        m.put("journeyIssues", list("journeyIssues", journeyIssues, JOURNEY_ISSUES, errors));
+        m.put("ideas", list("ideas", ideas, IDEAS, errors));
+        m.put("errors", errors);
+        return m;
+    }
+
+    private static List<Map<String, Object>> list(String name, Supplier<List<Map<String, Object>>> s, int limit,
+                                                  Map<String, String> errors) {
+        List<Map<String, Object>> l = read(name, s, errors);
+        if (l == null) {
+            return List.of();
+        }
+        return l.size() > limit ? l.subList(0, limit) : l;
+    }
+
+    /** A failing section must not blank the whole page: its error is reported next to the data that did come. */
+    private static <T> T read(String name, Supplier<T> s, Map<String, String> errors) {
+        try {
+            return s.get();
+        } catch (RuntimeException e) {
+            errors.put(name, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            return null;
+        }
+    }
+}
