@@ -4,19 +4,17 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.touchpulse.schema.Alert;
-import io.touchpulse.schema.AlertStatus;
-import io.touchpulse.schema.TouchpointHealth;
 
-import java.util.Comparator;
-import java.util.List;
+import java.time.Duration;
 import java.util.Map;
 
 /**
  * The one HTTP port: liveness and readiness for orchestrators, Prometheus metrics, and the
- * JSON API. Small on purpose; routes delegate to {@link PipelineView}.
+ * JSON API. Small on purpose; query routes answer through {@link ClusterQueries}, so any instance answers every query.
  */
 public final class HttpApi implements AutoCloseable {
+    /** A forwarded query answers within this or counts as unreachable (then replicas are asked, or the answer is partial). */
+    static final Duration FORWARD_TIMEOUT = Duration.ofSeconds(2);
     private final Javalin app;
 
     private HttpApi(Javalin app) {
@@ -35,19 +33,28 @@ public final class HttpApi implements AutoCloseable {
     /** @param insights customer-level insights (journey stage, ideas, trends) */
     public static HttpApi start(String host, int port, PrometheusMeterRegistry registry, PipelineView pipeline, SilenceApi silences,
                                 InsightsView insights) {
+        return start(host, port, registry, silences, QuerySources.local(pipeline, insights));
+    }
+
+    /**
+     * @param silences the alert dispatcher's silences; null when alert dispatch is off (the routes answer 503)
+     * @param sources  local views and the store locator: queries are answered by any instance (see {@link ClusterQueries})
+     */
+    public static HttpApi start(String host, int port, PrometheusMeterRegistry registry, SilenceApi silences, QuerySources sources) {
         Javalin app = Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;
             cfg.useVirtualThreads = false;
             cfg.http.defaultContentType = "application/json";
         });
+        PipelineView pipeline = sources.pipeline().active();
+        ClusterQueries cluster = new ClusterQueries(sources.locator(), new HttpPeers(FORWARD_TIMEOUT), FORWARD_TIMEOUT.plusMillis(500));
         String page = livePage();
         app.get("/", ctx -> ctx.html(page));
         app.get("/health/live", ctx -> ctx.json(Map.of("status", "UP")));
         app.get("/health/ready", ctx -> ready(ctx, pipeline));
         app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(registry.scrape()));
-        app.get("/api/touchpoints", ctx -> touchpoints(ctx, pipeline));
-        app.get("/api/alerts", ctx -> alerts(ctx, pipeline));
-        InsightRoutes.register(app, insights);
+        PipelineRoutes.register(app, sources.pipeline(), cluster);
+        InsightRoutes.register(app, sources.insights(), cluster);
         SilenceRoutes.register(app, silences != null ? silences : SilenceRoutes.OFF);
         app.exception(IllegalArgumentException.class, (e, ctx) -> ctx.status(HttpStatus.BAD_REQUEST).json(Map.of("error", e.getMessage())));
         app.exception(IllegalStateException.class, (e, ctx) -> ctx.status(HttpStatus.SERVICE_UNAVAILABLE)
@@ -75,47 +82,6 @@ public final class HttpApi implements AutoCloseable {
         boolean ready = pipeline.ready();
         ctx.status(ready ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
                 .json(Map.of("status", ready ? "UP" : "DOWN", "streams", pipeline.state()));
-    }
-
-    private static void touchpoints(Context ctx, PipelineView pipeline) {
-        String segment = ctx.queryParam("segment");
-        String touchpoint = ctx.queryParam("touchpoint");
-        List<Map<String, Object>> out = pipeline.latestHealth().stream()
-                .filter(h -> segment == null || segment.isBlank() || h.getSegment().equals(segment))
-                .filter(h -> touchpoint == null || touchpoint.isBlank() || h.getTouchpoint().equals(touchpoint))
-                .sorted(Comparator.comparing(TouchpointHealth::getSegment).thenComparing(TouchpointHealth::getTouchpoint))
-                .map(HealthJson::of)
-                .toList();
-        ctx.json(out);
-    }
-
-    /** Firing alerts first, then resolved ones; newest first within each. Filters: status, severity, segment, touchpoint, fingerprint. */
-    private static void alerts(Context ctx, PipelineView pipeline) {
-        String status = param(ctx, "status");
-        if (status != null && !status.equals("firing") && !status.equals("resolved")) {
-            throw new IllegalArgumentException("status must be firing or resolved, got '" + status + "'");
-        }
-        List<Map<String, Object>> out = pipeline.alerts().stream()
-                .filter(a -> matches(status, a.getStatus().name()))
-                .filter(a -> matches(param(ctx, "severity"), a.getSeverity().name()))
-                .filter(a -> matches(param(ctx, "segment"), a.getSegment()))
-                .filter(a -> matches(param(ctx, "touchpoint"), a.getTouchpoint()))
-                .filter(a -> matches(param(ctx, "fingerprint"), a.getFingerprint()))
-                .sorted(Comparator.comparing((Alert a) -> a.getStatus() != AlertStatus.FIRING)
-                        .thenComparing(Alert::getStartsAt, Comparator.reverseOrder())
-                        .thenComparing(Alert::getFingerprint))
-                .map(AlertJson::of)
-                .toList();
-        ctx.json(out);
-    }
-
-    private static String param(Context ctx, String name) {
-        String v = ctx.queryParam(name);
-        return v == null || v.isBlank() ? null : v;
-    }
-
-    private static boolean matches(String wanted, String actual) {
-        return wanted == null || wanted.equalsIgnoreCase(actual);
     }
 
     @Override
