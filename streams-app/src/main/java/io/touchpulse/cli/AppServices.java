@@ -14,16 +14,12 @@ import io.touchpulse.alert.dispatch.DispatcherService;
 import io.touchpulse.alert.dispatch.SilenceEndpoint;
 import io.touchpulse.config.TouchpulseConfig;
 import io.touchpulse.http.HttpApi;
-import io.touchpulse.http.PipelineView;
-import io.touchpulse.schema.Alert;
-import io.touchpulse.schema.TouchpointHealth;
+import io.touchpulse.http.HostPort;
 import io.touchpulse.topology.PipelineMetrics;
 import io.touchpulse.topology.PipelineRuntime;
-import org.apache.kafka.streams.errors.InvalidStateStoreException;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 
 /**
  * The running application: metrics registry, the Kafka Streams pipeline, the alert dispatcher and
@@ -65,22 +61,27 @@ final class AppServices implements AutoCloseable {
         gc.bindTo(registry);
         // its own consumer and thread: HTTP calls to receivers never block a stream thread
         DispatcherService dispatcher = config.alerts().deliveryEnabled() ? DispatcherService.start(config, alerting, registry) : null;
-        PipelineRuntime pipeline;
-        try {
-            pipeline = PipelineRuntime.start(config, new PipelineMetrics(registry, config.labelCap()));
-        } catch (RuntimeException e) {
-            closeQuietly(dispatcher);
-            throw e;
-        }
+        // HTTP first: Kafka Streams advertises the port actually bound (application.server), and http.port=0 picks any
+        LivePipeline live = new LivePipeline();
         HttpApi http;
         try {
-            http = HttpApi.start(config.httpHost(), config.httpPort(), registry, view(pipeline),
-                    dispatcher == null ? null : new SilenceEndpoint(dispatcher, Clock.systemUTC()));
+            http = HttpApi.start(config.httpHost(), config.httpPort(), registry,
+                    dispatcher == null ? null : new SilenceEndpoint(dispatcher, Clock.systemUTC()), live.sources());
         } catch (RuntimeException e) {
-            pipeline.close(Duration.ofSeconds(3));
             closeQuietly(dispatcher);
             throw new IllegalStateException("cannot serve HTTP on port " + config.httpPort() + ": " + Main.message(e), e);
         }
+        HostPort self = new HostPort(config.httpAdvertisedHost(), http.port());
+        live.advertise(self);
+        PipelineRuntime pipeline;
+        try {
+            pipeline = PipelineRuntime.start(config, new PipelineMetrics(registry, config.labelCap()), LivePipeline.hostInfo(self));
+        } catch (RuntimeException e) {
+            http.close();
+            closeQuietly(dispatcher);
+            throw e;
+        }
+        live.set(pipeline);
         return new AppServices(registry, gc, pipeline, dispatcher, http);
     }
 
@@ -88,38 +89,6 @@ final class AppServices implements AutoCloseable {
         if (dispatcher != null) {
             dispatcher.close();
         }
-    }
-
-    private static PipelineView view(PipelineRuntime pipeline) {
-        return new PipelineView() {
-            @Override
-            public String state() {
-                return pipeline.state().name();
-            }
-
-            @Override
-            public boolean ready() {
-                return pipeline.isRunning();
-            }
-
-            @Override
-            public List<TouchpointHealth> latestHealth() {
-                return query(pipeline::latestHealth);
-            }
-
-            @Override
-            public List<Alert> alerts() {
-                return query(pipeline::alerts);
-            }
-
-            private <T> T query(java.util.function.Supplier<T> q) {
-                try {
-                    return q.get();
-                } catch (InvalidStateStoreException e) {
-                    throw new IllegalStateException("state stores are not queryable yet (" + pipeline.state() + ")", e);
-                }
-            }
-        };
     }
 
     @Override

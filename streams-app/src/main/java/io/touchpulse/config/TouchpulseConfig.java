@@ -33,6 +33,7 @@ public record TouchpulseConfig(
         boolean publishSignals,
         String httpHost,
         int httpPort,
+        String httpAdvertisedHost,
         long defaultLatencySloMs,
         Map<String, Long> latencySloMs,
         int longWaitSec,
@@ -65,6 +66,9 @@ public record TouchpulseConfig(
         d.put("signals.publish", "true");
         d.put("http.host", "0.0.0.0");
         d.put("http.port", "8080");
+        // the host other instances use to reach this one's HTTP port (Kafka Streams application.server); the port is the
+        // one actually bound. Fine for one machine; in containers set it to the pod or service host name.
+        d.put("http.advertised-host", "127.0.0.1");
         d.put("slo.latency-ms.default", "2000");
         d.put("slo.latency-ms.checkout", "3000");
         d.put("slo.latency-ms.search", "1500");
@@ -110,7 +114,7 @@ public record TouchpulseConfig(
                 r.duration("window.size"), r.duration("window.advance"), r.duration("window.grace"),
                 r.duration("watermark.idle-timeout"), r.duration("validation.max-future-skew"), r.duration("validation.max-age"),
                 r.positiveInt("validation.max-text-chars"), r.bool("signals.publish"),
-                r.string("http.host"), r.nonNegativeInt("http.port"),
+                r.string("http.host"), r.nonNegativeInt("http.port"), r.string("http.advertised-host"),
                 r.positiveLong("slo.latency-ms.default"), Map.copyOf(slo),
                 r.positiveInt("dissatisfaction.long-wait-sec"), r.positiveInt("metrics.label-cap"), Map.copyOf(kafka),
                 new AlertSettings(r.bool("alert.enabled"), r.list("alert.metrics"),
@@ -125,6 +129,9 @@ public record TouchpulseConfig(
     private void check() {
         if (windowSize.toMillis() % windowAdvance.toMillis() != 0) {
             throw new IllegalArgumentException("window.size (" + windowSize + ") must be a multiple of window.advance (" + windowAdvance + ")");
+        }
+        if (!httpAdvertisedHost.matches("[A-Za-z0-9._-]+")) {
+            throw new IllegalArgumentException("http.advertised-host='" + httpAdvertisedHost + "' must be a plain host name or IPv4 address (no port, no scheme)");
         }
         if (windowGrace.isNegative()) {
             throw new IllegalArgumentException("window.grace must not be negative");
@@ -153,7 +160,7 @@ public record TouchpulseConfig(
     public TouchpulseConfig withBootstrapServers(String servers) {
         return new TouchpulseConfig(applicationId, servers, topicPrefix, stateDir, processingGuarantee, streamThreads,
                 standbyReplicas, commitInterval, cacheMaxBytes, topicPartitions, windowSize, windowAdvance, windowGrace,
-                idleTimeout, maxFutureSkew, maxAge, maxTextChars, publishSignals, httpHost, httpPort, defaultLatencySloMs,
+                idleTimeout, maxFutureSkew, maxAge, maxTextChars, publishSignals, httpHost, httpPort, httpAdvertisedHost, defaultLatencySloMs,
                 latencySloMs, longWaitSec, labelCap, kafka, alerts);
     }
 

@@ -2,32 +2,50 @@ package io.touchpulse.http;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-import io.javalin.http.HttpStatus;
 import io.touchpulse.schema.JourneyIssueType;
 
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 
-/** GET /api/customers/{id}, /api/customers, /api/journey-issues, /api/ideas, /api/trends: parameter checks, then {@link InsightsView}. */
+/** GET /api/customers/{id}, /api/customers, /api/journey-issues, /api/ideas, /api/trends: parameter checks, then the cluster answers from {@link InsightsView}s. */
 final class InsightRoutes {
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 1000;
 
     private InsightRoutes() {}
 
-    static void register(Javalin app, InsightsView view) {
-        app.get("/api/customers/{id}", ctx -> customer(ctx, view));
-        app.get("/api/customers", ctx -> ctx.json(view.atRiskCustomers(param(ctx, "segment"), minRisk(ctx), limit(ctx))));
-        app.get("/api/journey-issues", ctx -> ctx.json(view.journeyIssues(type(ctx), param(ctx, "customerId"), limit(ctx))));
-        app.get("/api/ideas", ctx -> ctx.json(view.ideas(limit(ctx))));
-        app.get("/api/trends", ctx -> ctx.json(view.trends(param(ctx, "segment"), param(ctx, "touchpoint"))));
-    }
-
-    private static void customer(Context ctx, InsightsView view) {
-        String id = ctx.pathParam("id");
-        view.customer(id).ifPresentOrElse(ctx::json,
-                () -> ctx.status(HttpStatus.NOT_FOUND).json(Map.of("error", "no customer '" + id + "' in the journey state")));
+    /** Parameters are checked first (a bad one is a 400 here, not a failed peer), then the cluster answers from the views. */
+    static void register(Javalin app, LocalViews<InsightsView> views, ClusterQueries cluster) {
+        app.get("/api/customers/{id}", ctx -> {
+            String id = ctx.pathParam("id");
+            PipelineRoutes.reply(ctx, cluster.lookup(Dataset.CUSTOMERS.store(), id, QueryScope.of(ctx),
+                    stale -> views.pick(stale).customer(id), Map.of("error", "no customer '" + id + "' in the journey state")));
+        });
+        app.get("/api/customers", ctx -> {
+            String segment = param(ctx, "segment");
+            double minRisk = minRisk(ctx);
+            int limit = limit(ctx);
+            PipelineRoutes.reply(ctx, cluster.list(Dataset.CUSTOMERS, QueryScope.of(ctx), limit,
+                    stale -> views.pick(stale).atRiskCustomers(segment, minRisk, limit)));
+        });
+        app.get("/api/journey-issues", ctx -> {
+            String type = type(ctx);
+            String customerId = param(ctx, "customerId");
+            int limit = limit(ctx);
+            PipelineRoutes.reply(ctx, cluster.list(Dataset.JOURNEY_ISSUES, QueryScope.of(ctx), limit,
+                    stale -> views.pick(stale).journeyIssues(type, customerId, limit)));
+        });
+        app.get("/api/ideas", ctx -> {
+            int limit = limit(ctx);
+            PipelineRoutes.reply(ctx, cluster.list(Dataset.IDEAS, QueryScope.of(ctx), limit, stale -> views.pick(stale).ideas(limit)));
+        });
+        app.get("/api/trends", ctx -> {
+            String segment = param(ctx, "segment");
+            String touchpoint = param(ctx, "touchpoint");
+            PipelineRoutes.reply(ctx, cluster.list(Dataset.TRENDS, QueryScope.of(ctx), Integer.MAX_VALUE,
+                    stale -> views.pick(stale).trends(segment, touchpoint)));
+        });
     }
 
     static String param(Context ctx, String name) {

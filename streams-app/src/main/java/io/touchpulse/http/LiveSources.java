@@ -40,12 +40,50 @@ public record LiveSources(Supplier<Map<String, Object>> pipeline,
                     m.put("ready", pipeline.ready());
                     return m;
                 },
-                () -> HttpApi.touchpointList(pipeline, null, null),
-                () -> HttpApi.alertList(pipeline, "firing", null, null, null, null),
+                () -> PipelineRoutes.touchpoints(pipeline, null, null),
+                () -> PipelineRoutes.alerts(pipeline, PipelineRoutes.AlertFilter.FIRING),
                 () -> insights.trends(null, null),
                 () -> insights.atRiskCustomers(null, 0.0, CUSTOMERS),
                 () -> insights.journeyIssues(null, null, JOURNEY_ISSUES),
                 () -> insights.ideas(IDEAS));
+    }
+
+    /** The sections as the cluster answers them: every instance's share, like the REST routes without scope=local. */
+    static LiveSources cluster(QuerySources sources, ClusterQueries cluster) {
+        LocalViews<PipelineView> p = sources.pipeline();
+        LocalViews<InsightsView> i = sources.insights();
+        PipelineView self = p.active();
+        return new LiveSources(
+                () -> {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("state", self.state());
+                    m.put("ready", self.ready());
+                    return m;
+                },
+                () -> rows(cluster.list(Dataset.TOUCHPOINTS, scope("/api/touchpoints", Map.of()), Integer.MAX_VALUE,
+                        stale -> PipelineRoutes.touchpoints(p.pick(stale), null, null))),
+                () -> rows(cluster.list(Dataset.ALERTS, scope("/api/alerts", Map.of("status", List.of("firing"))), Integer.MAX_VALUE,
+                        stale -> PipelineRoutes.alerts(p.pick(stale), PipelineRoutes.AlertFilter.FIRING))),
+                () -> rows(cluster.list(Dataset.TRENDS, scope("/api/trends", Map.of()), TRENDS, stale -> i.pick(stale).trends(null, null))),
+                () -> rows(cluster.list(Dataset.CUSTOMERS, scope("/api/customers", Map.of("limit", List.of("" + CUSTOMERS))), CUSTOMERS,
+                        stale -> i.pick(stale).atRiskCustomers(null, 0.0, CUSTOMERS))),
+                () -> rows(cluster.list(Dataset.JOURNEY_ISSUES, scope("/api/journey-issues", Map.of("limit", List.of("" + JOURNEY_ISSUES))),
+                        JOURNEY_ISSUES, stale -> i.pick(stale).journeyIssues(null, null, JOURNEY_ISSUES))),
+                () -> rows(cluster.list(Dataset.IDEAS, scope("/api/ideas", Map.of("limit", List.of("" + IDEAS))), IDEAS,
+                        stale -> i.pick(stale).ideas(IDEAS))));
+    }
+
+    private static QueryScope scope(String path, Map<String, List<String>> query) {
+        return new QueryScope(path, query, false, false);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> rows(ClusterQueries.Answer a) {
+        if (a.status() != 200 || !(a.body() instanceof List<?>)) {
+            throw new IllegalStateException(a.body() instanceof Map<?, ?> m && m.get("error") != null ? m.get("error").toString()
+                    : "HTTP " + a.status());
+        }
+        return (List<Map<String, Object>>) a.body();
     }
 
     /**

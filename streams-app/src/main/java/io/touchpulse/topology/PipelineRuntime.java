@@ -6,10 +6,16 @@ import io.touchpulse.config.TouchpulseConfig;
 import io.touchpulse.schema.TouchpointHealth;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyQueryMetadata;
+import org.apache.kafka.streams.StreamsMetadata;
+import org.apache.kafka.streams.TopologyDescription;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.slf4j.Logger;
@@ -17,9 +23,12 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 
 /**
@@ -32,10 +41,12 @@ public final class PipelineRuntime implements AutoCloseable {
 
     private final KafkaStreams streams;
     private final KafkaStreamsMetrics streamsMetrics;
+    private final Set<String> storeNames;
 
-    private PipelineRuntime(KafkaStreams streams, KafkaStreamsMetrics streamsMetrics) {
+    private PipelineRuntime(KafkaStreams streams, KafkaStreamsMetrics streamsMetrics, Set<String> storeNames) {
         this.streams = streams;
         this.streamsMetrics = streamsMetrics;
+        this.storeNames = storeNames;
     }
 
     /**
@@ -53,11 +64,18 @@ public final class PipelineRuntime implements AutoCloseable {
     }
 
     public static PipelineRuntime start(TouchpulseConfig config, PipelineMetrics metrics) {
+        return start(config, metrics, null);
+    }
+
+    /** @param advertised this instance's HTTP endpoint for the other instances (application.server); null without HTTP */
+    public static PipelineRuntime start(TouchpulseConfig config, PipelineMetrics metrics, HostInfo advertised) {
         Topics topics = Topics.withPrefix(config.topicPrefix());
         ensureTopics(config, topics);
         int inputPartitions = inputPartitions(config, topics);
         var topology = TouchpulseTopology.build(config, TouchpulseTopology.Deps.of(metrics, inputPartitions));
-        KafkaStreams streams = new KafkaStreams(topology, StreamsSettings.of(config, metrics));
+        Set<String> storeNames = storeNames(topology.describe());
+        KafkaStreams streams = new KafkaStreams(topology,
+                StreamsSettings.of(config, metrics, advertised == null ? null : advertised.host() + ":" + advertised.port()));
         StreamsStateGauge stateGauge = new StreamsStateGauge(metrics.registry());
         streams.setStateListener((now, before) -> {
             LOG.info("streams {} -> {}", before, now);
@@ -75,7 +93,18 @@ public final class PipelineRuntime implements AutoCloseable {
         KafkaStreamsMetrics binder = new KafkaStreamsMetrics(streams, java.util.List.of(), metricsRefresher(), KAFKA_METRICS_REFRESH);
         binder.bindTo(metrics.registry());
         streams.start();
-        return new PipelineRuntime(streams, binder);
+        return new PipelineRuntime(streams, binder, storeNames);
+    }
+
+    private static Set<String> storeNames(TopologyDescription d) {
+        Set<String> names = new HashSet<>();
+        d.subtopologies().forEach(s -> s.nodes().forEach(n -> {
+            if (n instanceof TopologyDescription.Processor p) {
+                names.addAll(p.stores());
+            }
+        }));
+        d.globalStores().forEach(g -> names.addAll(g.processor().stores()));
+        return Set.copyOf(names);
     }
 
     /** Creates missing topics: inputs with the configured partitions, profiles compacted. */
@@ -111,24 +140,54 @@ public final class PipelineRuntime implements AutoCloseable {
 
     /** Latest final window of every segment × touchpoint hosted here (one partition by default, so: all). */
     public List<TouchpointHealth> latestHealth() {
-        ReadOnlyKeyValueStore<String, TouchpointHealth> store = streams.store(
-                StoreQueryParameters.fromNameAndType(Stores.TOUCHPOINT_LATEST, QueryableStoreTypes.keyValueStore()));
-        List<TouchpointHealth> out = new ArrayList<>();
-        try (KeyValueIterator<String, TouchpointHealth> it = store.all()) {
+        return latestHealth(false);
+    }
+
+    public List<TouchpointHealth> latestHealth(boolean includeStandbys) {
+        return values(this.<TouchpointHealth>keyValueStore(Stores.TOUCHPOINT_LATEST, includeStandbys));
+    }
+
+    /** Firing and recently resolved alerts, latest transition per fingerprint. */
+    public List<io.touchpulse.schema.Alert> alerts() {
+        return alerts(false);
+    }
+
+    public List<io.touchpulse.schema.Alert> alerts(boolean includeStandbys) {
+        return values(this.<io.touchpulse.schema.Alert>keyValueStore(Stores.ALERTS, includeStandbys));
+    }
+
+    /**
+     * A key-value store of this instance for interactive queries.
+     *
+     * @param includeStandbys also standby replicas and restoring tasks (may lag the owner); false: active tasks only
+     * @throws org.apache.kafka.streams.errors.InvalidStateStoreException while the store is not queryable here
+     */
+    public <V> ReadOnlyKeyValueStore<String, V> keyValueStore(String name, boolean includeStandbys) {
+        StoreQueryParameters<ReadOnlyKeyValueStore<String, V>> q = StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.keyValueStore());
+        return streams.store(includeStandbys ? q.enableStaleStores() : q);
+    }
+
+    private static <V> List<V> values(ReadOnlyKeyValueStore<String, V> store) {
+        List<V> out = new ArrayList<>();
+        try (KeyValueIterator<String, V> it = store.all()) {
             it.forEachRemaining(kv -> out.add(kv.value));
         }
         return out;
     }
 
-    /** Firing and recently resolved alerts, latest transition per fingerprint. */
-    public List<io.touchpulse.schema.Alert> alerts() {
-        ReadOnlyKeyValueStore<String, io.touchpulse.schema.Alert> store = streams.store(
-                StoreQueryParameters.fromNameAndType(Stores.ALERTS, QueryableStoreTypes.keyValueStore()));
-        List<io.touchpulse.schema.Alert> out = new ArrayList<>();
-        try (KeyValueIterator<String, io.touchpulse.schema.Alert> it = store.all()) {
-            it.forEachRemaining(kv -> out.add(kv.value));
-        }
-        return out;
+    /** Whether the topology has a store of this name (the metadata below is empty for unknown stores and before the first assignment alike). */
+    public boolean hasStore(String name) {
+        return storeNames.contains(name);
+    }
+
+    /** Owner and standbys of a string key; {@link KeyQueryMetadata#NOT_AVAILABLE} before the first assignment. */
+    public KeyQueryMetadata keyMetadata(String store, String key) {
+        return streams.queryMetadataForKey(store, key, Serdes.String().serializer());
+    }
+
+    /** Every instance with active or standby tasks of the store. */
+    public Collection<StreamsMetadata> storeMetadata(String store) {
+        return streams.streamsMetadataForStore(store);
     }
 
     @Override
@@ -136,8 +195,12 @@ public final class PipelineRuntime implements AutoCloseable {
         close(Duration.ofSeconds(4));
     }
 
+    /**
+     * Leaves the consumer group: members are dynamic (a restart gets a new member id anyway), so staying in the group
+     * would only leave this instance's tasks unprocessed and unqueryable until the session timeout (45 s) expires.
+     */
     public void close(Duration timeout) {
-        streams.close(timeout);
+        streams.close(CloseOptions.timeout(timeout).withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
         streamsMetrics.close();
     }
 }

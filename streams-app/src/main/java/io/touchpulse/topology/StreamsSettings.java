@@ -11,6 +11,14 @@ public final class StreamsSettings {
     private StreamsSettings() {}
 
     public static Properties of(TouchpulseConfig c, PipelineMetrics metrics) {
+        return of(c, metrics, null);
+    }
+
+    /**
+     * @param applicationServer this instance's HTTP endpoint ({@code host:port}, the port actually bound) that other
+     *                          instances forward queries to; null without an HTTP API (benchmarks, test drivers)
+     */
+    public static Properties of(TouchpulseConfig c, PipelineMetrics metrics, String applicationServer) {
         Properties p = new Properties();
         // pass-through client settings first, so the explicit settings below win
         p.putAll(c.kafka());
@@ -29,6 +37,9 @@ public final class StreamsSettings {
         p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, "true");
         p.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
         p.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), c.kafka().getOrDefault("compression.type", "lz4"));
+        if (applicationServer != null) {
+            p.put(StreamsConfig.APPLICATION_SERVER_CONFIG, applicationServer);
+        }
         p.put(DeadLetterHandler.METRICS_CONFIG, metrics);
         p.put(DeadLetterHandler.DLQ_TOPIC_CONFIG, Topics.withPrefix(c.topicPrefix()).dlq());
         return p;

@@ -72,8 +72,8 @@ class LiveFeedTest {
     @Test
     void streamPushesSnapshotsAndForgetsClientsThatLeft() throws Exception {
         LivePageFixture f = new LivePageFixture();
-        try (HttpApi api = HttpApi.start("127.0.0.1", 0, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), f, null, f,
-                LiveSources.of(f, f), Duration.ofMillis(200))) {
+        try (HttpApi api = HttpApi.start("127.0.0.1", 0, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), null,
+                QuerySources.local(f, f), Duration.ofMillis(200))) {
             HttpRequest req = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port() + "/api/stream"))
                     .header("Accept", "text/event-stream").build();
             HttpResponse<InputStream> res = HttpClient.newHttpClient().send(req, HttpResponse.BodyHandlers.ofInputStream());

@@ -52,8 +52,8 @@ class LivePageBrowserTest {
         assumeTrue(Files.isExecutable(Path.of(DRIVER)) && Files.isExecutable(Path.of(BROWSER)),
                 "live page browser test skipped: needs " + DRIVER + " and " + BROWSER + " (apt-get install chromium chromium-driver)");
         fixture = new LivePageFixture();
-        api = HttpApi.start("127.0.0.1", 0, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), fixture, null, fixture,
-                LiveSources.of(fixture, fixture), Duration.ofMillis(300));
+        api = HttpApi.start("127.0.0.1", 0, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), null,
+                QuerySources.local(fixture, fixture), Duration.ofMillis(300));
         System.setProperty("webdriver.chrome.driver", DRIVER);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER)).usingAnyFreePort().build();
         ChromeOptions options = new ChromeOptions().setBinary(BROWSER).addArguments("--headless", "--no-sandbox", "--disable-gpu",

@@ -1,0 +1,138 @@
+package io.touchpulse.cli;
+
+import io.touchpulse.http.HostPort;
+import io.touchpulse.http.InsightsView;
+import io.touchpulse.http.QuerySources;
+import io.touchpulse.http.LocalViews;
+import io.touchpulse.http.PipelineView;
+import io.touchpulse.http.StoreLocator;
+import io.touchpulse.schema.Alert;
+import io.touchpulse.schema.TouchpointHealth;
+import io.touchpulse.topology.PipelineRuntime;
+import org.apache.kafka.streams.KeyQueryMetadata;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.HostInfo;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The pipeline as the HTTP API sees it. HTTP starts first (Kafka Streams must advertise the port actually bound, and
+ * {@code http.port=0} binds any free one), so until the pipeline is set every query answers "starting" (a 503).
+ * Translates Kafka's store errors and metadata into the Kafka-free {@link PipelineView} and {@link StoreLocator}.
+ */
+final class LivePipeline {
+    private volatile HostPort self;
+    private volatile PipelineRuntime runtime;
+
+    /** This instance's advertised endpoint, known once HTTP is bound. */
+    void advertise(HostPort self) {
+        this.self = self;
+    }
+
+    void set(PipelineRuntime runtime) {
+        this.runtime = runtime;
+    }
+
+    /** The running pipeline; IllegalStateException (a 503) while it is still starting. */
+    PipelineRuntime runtime() {
+        PipelineRuntime r = runtime;
+        if (r == null) {
+            throw new IllegalStateException("the pipeline is starting");
+        }
+        return r;
+    }
+
+    /** Runs a store read; a store that is not queryable (rebalancing, restoring, moved) becomes an IllegalStateException (a 503). */
+    <T> T query(Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (InvalidStateStoreException e) {
+            throw new IllegalStateException("state stores are not queryable (" + runtime().state() + "): " + e.getMessage(), e);
+        }
+    }
+
+    /** What the HTTP routes read. The customer stage's stores plug in here as the insights views. */
+    QuerySources sources() {
+        return new QuerySources(views(), LocalViews.of(InsightsView.NONE), locator());
+    }
+
+    LocalViews<PipelineView> views() {
+        return new LocalViews<>(view(false), view(true));
+    }
+
+    private PipelineView view(boolean includeStandbys) {
+        return new PipelineView() {
+            @Override
+            public String state() {
+                PipelineRuntime r = runtime;
+                return r == null ? "STARTING" : r.state().name();
+            }
+
+            @Override
+            public boolean ready() {
+                PipelineRuntime r = runtime;
+                return r != null && r.isRunning();
+            }
+
+            @Override
+            public List<TouchpointHealth> latestHealth() {
+                return query(() -> runtime().latestHealth(includeStandbys));
+            }
+
+            @Override
+            public List<Alert> alerts() {
+                return query(() -> runtime().alerts(includeStandbys));
+            }
+        };
+    }
+
+    StoreLocator locator() {
+        return new StoreLocator() {
+            @Override
+            public HostPort self() {
+                return self;
+            }
+
+            @Override
+            public Optional<KeyOwners> ownersOf(String store, String key) {
+                PipelineRuntime r = runtime();
+                if (!r.hasStore(store)) {
+                    return Optional.empty();
+                }
+                KeyQueryMetadata m = r.keyMetadata(store, key);
+                if (m == null || m.equals(KeyQueryMetadata.NOT_AVAILABLE)) {
+                    throw new IllegalStateException("no metadata for store '" + store + "' yet (" + r.state() + "): try again shortly");
+                }
+                return Optional.of(new KeyOwners(hostPort(m.activeHost()), m.standbyHosts().stream().map(LivePipeline::hostPort).toList()));
+            }
+
+            @Override
+            public List<StoreHost> hostsOf(String store) {
+                PipelineRuntime r = runtime();
+                if (!r.hasStore(store)) {
+                    return List.of();
+                }
+                List<StoreHost> hosts = r.storeMetadata(store).stream()
+                        .map(m -> new StoreHost(hostPort(m.hostInfo()), m.stateStoreNames().contains(store), m.standbyStateStoreNames().contains(store)))
+                        .toList();
+                if (hosts.stream().noneMatch(StoreHost::active)) {
+                    throw new IllegalStateException("no instance hosts store '" + store + "' yet (" + r.state() + "): try again shortly");
+                }
+                return hosts;
+            }
+        };
+    }
+
+    private static HostPort hostPort(HostInfo h) {
+        if (h.port() < 1) {
+            throw new IllegalStateException("an instance advertises no HTTP endpoint (" + h + "): is application.server set on every instance?");
+        }
+        return new HostPort(h.host(), h.port());
+    }
+
+    static HostInfo hostInfo(HostPort h) {
+        return new HostInfo(h.host(), h.port());
+    }
+}
