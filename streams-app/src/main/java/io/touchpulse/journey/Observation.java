@@ -58,9 +58,15 @@ final class Observation {
 
     void raise(JourneyIssueType type, String key, String summary, String action, List<JourneyEvidence> evidence,
                String touchpoint, String topic) {
+        raise(type, key, summary, action, evidence, touchpoint, topic, now);
+    }
+
+    /** {@code detectedAt}: when the issue became certain, e.g. a promise's deadline found passed by a later call. */
+    void raise(JourneyIssueType type, String key, String summary, String action, List<JourneyEvidence> evidence,
+               String touchpoint, String topic, long detectedAt) {
         String id = Journeys.issueId(state.customerId, type.name(), key);
         issues.add(JourneyIssue.newBuilder().setIssueId(id).setType(type).setCustomerId(state.customerId)
-                .setSegment(state.segment).setDetectedAt(Instant.ofEpochMilli(now)).setSummary(summary)
+                .setSegment(state.segment).setDetectedAt(Instant.ofEpochMilli(detectedAt)).setSummary(summary)
                 .setSuggestedAction(action).setEvidence(evidence).setTouchpoint(touchpoint).setTopic(topic).build());
         state.issues.remove(id);
         CustomerState.addCapped(state.issues, id, CustomerState.MAX_ISSUES);

@@ -145,7 +145,7 @@ final class PromiseRules {
                     + " was not delivered by its deadline " + Journeys.day(p.dueAt()) + ".";
         }
         o.raise(JourneyIssueType.BROKEN_PROMISE, origin.eventId() + "|" + p.what(), summary, action(p), evidence,
-                origin.touchpoint(), origin.topic());
+                origin.touchpoint(), origin.topic(), p.settledAt());
     }
 
     /** A concrete next step per kind of promise, with the dates an agent needs. */
