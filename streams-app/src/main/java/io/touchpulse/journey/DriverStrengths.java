@@ -14,7 +14,8 @@ final class DriverStrengths {
     /** Texts needed for full confidence in the rolling sentiment. */
     private static final double SENTIMENT_TEXTS = 3.0;
 
-    record Measure(double strength, String detail) {}
+    /** A driver's strength, and the sentence explaining it (built only when the risk is published: strings cost). */
+    record Measure(double strength, java.util.function.Supplier<String> detail) {}
 
     private DriverStrengths() {}
 
@@ -36,7 +37,7 @@ final class DriverStrengths {
 
     private static Measure level(Driver d, CustomerState s, long now, long half, java.util.function.Supplier<String> detail) {
         double v = Journeys.decay(s.levels[d.ordinal()], s.levelAt[d.ordinal()], now, half);
-        return v <= 0 ? null : new Measure(Math.min(1, v), detail.get());
+        return v <= 0 ? null : new Measure(Math.min(1, v), detail);
     }
 
     /** A clearly negative mean (below -0.05) of the customer's own texts, scaled by how many texts back it. */
@@ -50,8 +51,8 @@ final class DriverStrengths {
         if (strength <= 0) {
             return null;
         }
-        return new Measure(strength, "mean sentiment " + RiskModel.pct(mean) + " over "
-                + String.format(Locale.ROOT, "%.1f", weight) + " recent texts (time-decayed)");
+        return new Measure(strength, () -> "mean sentiment " + RiskModel.pct(mean) + " over "
+                + RiskModel.pct(weight) + " recent texts (time-decayed)");
     }
 
     /** 2 contacts about one problem within the repeat window = 1/3, 3 = 2/3, 4+ = 1. */
@@ -85,7 +86,8 @@ final class DriverStrengths {
         }
         long days = Math.max(1, (last.ts() - first.ts() + Journeys.DAY - 1) / Journeys.DAY);
         String about = first.topic() != null ? first.topic() : "case " + first.caseId();
-        return new Measure(Math.min(1, (best - 1) / 3.0), best + " contacts about " + about + " in " + Journeys.plural((int) days, "day", "days"));
+        int n = best;
+        return new Measure(Math.min(1, (best - 1) / 3.0), () -> n + " contacts about " + about + " in " + Journeys.plural((int) days, "day", "days"));
     }
 
     /** Per case 0.4, +0.3 a complaint, +0.1 escalated, +0.2 open over a week; the worst case plus 0.1 per other case. */
@@ -102,11 +104,14 @@ final class DriverStrengths {
                 oldest = c;
             }
         }
-        long days = Math.max(0, (now - oldest.openedAt()) / Journeys.DAY);
-        String what = (oldest.topic() == null ? "" : oldest.topic() + ", ")
-                + (oldest.escalated() ? "escalated " : "") + (oldest.complaint() ? "complaint" : "case");
-        return new Measure(Math.min(1, worst + 0.1 * (s.cases.size() - 1)), Journeys.plural(s.cases.size(), "open case", "open cases")
-                + "; the oldest (" + what + ") open for " + Journeys.plural((int) days, "day", "days"));
+        OpenCase o = oldest;
+        return new Measure(Math.min(1, worst + 0.1 * (s.cases.size() - 1)), () -> {
+            long days = Math.max(0, (now - o.openedAt()) / Journeys.DAY);
+            String what = (o.topic() == null ? "" : o.topic() + ", ") + (o.escalated() ? "escalated " : "")
+                    + (o.complaint() ? "complaint" : "case");
+            return Journeys.plural(s.cases.size(), "open case", "open cases") + "; the oldest (" + what + ") open for "
+                    + Journeys.plural((int) days, "day", "days");
+        });
     }
 
     /**
@@ -123,7 +128,8 @@ final class DriverStrengths {
         if (strength <= 0) {
             return null;
         }
-        return new Measure(strength, fresh >= (low ? 0.4 : 0) && fresh > 0
+        boolean byTenure = fresh >= (low ? 0.4 : 0) && fresh > 0;
+        return new Measure(strength, () -> byTenure
                 ? "customer for " + Journeys.plural(s.tenureMonths, "month", "months") + " (churn is highest in the first year)"
                 : s.tier + " tier (least to lose by switching)");
     }

@@ -128,12 +128,9 @@ public final class JourneyEngine {
     private CustomerRisk assess(CustomerState s, long at, String eventId) {
         s.surveyBudget = config.surveyBudget();
         s.contactWindowMs = config.contactWindow().toMillis();
-        RiskModel.assess(s, at, config);
-        if (!RiskModel.material(s)) {
+        if (!RiskModel.assess(s, at, config)) {
             return null;
         }
-        s.publishedRisk = s.risk;
-        s.publishedDrivers = RiskModel.driverSet(s);
         return CustomerRisk.newBuilder().setCustomerId(s.customerId).setSegment(s.segment).setTier(s.tier)
                 .setRisk(DriverValue.round(s.risk)).setBand(s.band())
                 .setDrivers(s.drivers.stream().map(DriverValue::toAvro).toList())

@@ -1,8 +1,5 @@
 package io.touchpulse.journey;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
 
 /**
  * Churn risk as a noisy-OR over the drivers: {@code risk = 1 - Π(1 - weight·strength)}, each driver's contribution
@@ -16,48 +13,58 @@ final class RiskModel {
 
     private RiskModel() {}
 
-    /** Recomputes {@code state.risk} and {@code state.drivers} as of {@code now}. */
-    static void assess(CustomerState s, long now, JourneyConfig config) {
-        List<DriverValue> drivers = new ArrayList<>(4);
-        double total = 0;
+    /**
+     * Recomputes {@code state.risk} as of {@code now}; when it changed materially since last published, also
+     * {@code state.drivers} (with their sentences) and returns true. Otherwise the drivers stay as last published:
+     * the same set, contributions within 0.02 of the current ones, and no strings built.
+     */
+    static boolean assess(CustomerState s, long now, JourneyConfig config) {
+        Driver[] all = Driver.values();
+        DriverStrengths.Measure[] measures = new DriverStrengths.Measure[all.length];
         double survive = 1;
-        for (Driver d : Driver.values()) {
+        int mask = 0;
+        for (Driver d : all) {
             double w = config.weight(d);
             DriverStrengths.Measure m = w == 0 ? null : DriverStrengths.measure(d, s, now, config);
-            double p = m == null ? 0 : w * m.strength();
-            if (p < PRESENT) {
+            if (m == null || w * m.strength() < PRESENT) {
                 continue;
             }
-            double log = -Math.log1p(-p);
-            total += log;
-            survive *= 1 - p;
-            drivers.add(new DriverValue(d, m.strength(), w, log, m.detail()));
+            measures[d.ordinal()] = m;
+            survive *= 1 - w * m.strength();
+            mask |= 1 << d.ordinal();
         }
-        double risk = Math.min(1, Math.max(0, 1 - survive));
-        s.risk = risk;
+        s.risk = Math.min(1, Math.max(0, 1 - survive));
+        double before = s.publishedRisk < 0 ? 0 : s.publishedRisk;
+        boolean material = Math.abs(s.risk - before) >= 0.02 || !Bands.of(s.risk).equals(Bands.of(before))
+                || mask != s.publishedDrivers;
+        if (!material) {
+            return false;
+        }
+        double total = 0;
+        for (Driver d : all) {
+            if (measures[d.ordinal()] != null) {
+                total += -Math.log1p(-config.weight(d) * measures[d.ordinal()].strength());
+            }
+        }
         s.drivers.clear();
-        for (DriverValue d : drivers) {
-            s.drivers.add(new DriverValue(d.driver(), d.strength(), d.weight(), total > 0 ? risk * d.contribution() / total : 0, d.detail()));
+        for (Driver d : all) {
+            DriverStrengths.Measure m = measures[d.ordinal()];
+            if (m != null) {
+                double w = config.weight(d);
+                double share = total > 0 ? s.risk * -Math.log1p(-w * m.strength()) / total : 0;
+                s.drivers.add(new DriverValue(d, m.strength(), w, share, m.detail().get()));
+            }
         }
         s.drivers.sort((a, b) -> Double.compare(b.contribution(), a.contribution()));
+        s.publishedRisk = s.risk;
+        s.publishedDrivers = mask;
+        return true;
     }
 
-    static int driverSet(CustomerState s) {
-        int mask = 0;
-        for (DriverValue d : s.drivers) {
-            mask |= 1 << d.driver().ordinal();
-        }
-        return mask;
-    }
-
-    /** Whether the risk moved enough since it was last published to publish it again. */
-    static boolean material(CustomerState s) {
-        double before = s.publishedRisk < 0 ? 0 : s.publishedRisk;
-        return Math.abs(s.risk - before) >= 0.02 || !Bands.of(s.risk).equals(Bands.of(before))
-                || driverSet(s) != s.publishedDrivers;
-    }
-
+    /** Two decimals without String.format (which is slow and locale-bound). */
     static String pct(double v) {
-        return String.format(Locale.ROOT, "%.2f", v);
+        long hundredths = Math.round(Math.abs(v) * 100);
+        String frac = Long.toString(hundredths % 100);
+        return (v < 0 && hundredths > 0 ? "-" : "") + hundredths / 100 + "." + (frac.length() == 1 ? "0" + frac : frac);
     }
 }

@@ -19,7 +19,7 @@ final class StateCodec {
     private StateCodec() {}
 
     static byte[] encode(CustomerState s) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(768);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(512 + 150 * s.recent.size());
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeByte(VERSION);
             out.writeDouble(s.risk);
