@@ -33,6 +33,9 @@ final class HealthJson {
         m.put("latencyP95Ms", h.getLatencyP95Ms());
         m.put("searches", h.getSearches());
         m.put("zeroResultRate", h.getZeroResultRate());
+        m.put("questions", h.getQuestions());
+        m.put("unansweredQuestions", h.getUnansweredQuestions());
+        m.put("unansweredRate", h.getUnansweredRate());
         m.put("reasonCounts", new TreeMap<>(h.getReasonCounts()));
         m.put("intentCounts", new TreeMap<>(h.getIntentCounts()));
         m.put("negativeAspectCounts", new TreeMap<>(h.getNegativeAspectCounts()));
