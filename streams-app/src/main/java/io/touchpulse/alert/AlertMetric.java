@@ -16,7 +16,9 @@ public enum AlertMetric {
     LATENCY_P95("latency_p95_ms", Kind.LEVEL, Direction.UP, "p95 latency"),
     /** Sentiment as a rate (negative texts of texts), not the mean compound: a count test knows 2 of 3 from 200 of 300. */
     NEGATIVE_SHARE("negative_share", Kind.RATE, Direction.UP, "negative text share"),
-    EVENTS("events", Kind.COUNT, Direction.BOTH, "event volume");
+    EVENTS("events", Kind.COUNT, Direction.BOTH, "event volume"),
+    /** Customers' questions that ended without an answer, of all their questions at the touchpoint. */
+    UNANSWERED_RATE("unanswered_rate", Kind.RATE, Direction.UP, "unanswered question rate");
 
     public enum Kind { RATE, LEVEL, COUNT }
 
@@ -73,6 +75,9 @@ public enum AlertMetric {
             case LATENCY_P95 -> h.getLatencyP95Ms() == null ? null : new Reading(h.getLatencyP95Ms(), 0, h.getRequests());
             case NEGATIVE_SHARE -> rate(h.getNegativeShare(), h.getTextEvents());
             case EVENTS -> new Reading(h.getEvents(), h.getEvents(), h.getEvents());
+            // exact counts, not rate × trials: both are in the window
+            case UNANSWERED_RATE -> h.getUnansweredRate() == null || h.getQuestions() == 0 ? null
+                    : new Reading(h.getUnansweredRate(), h.getUnansweredQuestions(), h.getQuestions());
         };
     }
 
@@ -83,7 +88,7 @@ public enum AlertMetric {
     /** A value as people read it: 12.5%, 840 ms, -0.42, 1,204. */
     public String format(double v) {
         return switch (this) {
-            case DISSATISFIED_RATE, ERROR_RATE, ZERO_RESULT_RATE, NEGATIVE_SHARE -> String.format(Locale.ROOT, "%.1f%%", 100 * v);
+            case DISSATISFIED_RATE, ERROR_RATE, ZERO_RESULT_RATE, NEGATIVE_SHARE, UNANSWERED_RATE -> String.format(Locale.ROOT, "%.1f%%", 100 * v);
             case LATENCY_P95 -> String.format(Locale.ROOT, "%.0f ms", v);
             case EVENTS -> String.format(Locale.ROOT, "%,.0f", v);
         };

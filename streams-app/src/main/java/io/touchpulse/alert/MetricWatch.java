@@ -34,6 +34,8 @@ public final class MetricWatch {
      */
     static final long MIN_LEVEL_SUPPORT = 100;
     private final long minSupport;
+    /** The fewest questions in a window for the unanswered rate to be judged. */
+    static final long UNANSWERED_MIN_QUESTIONS = 20;
 
     private MetricWatch(Map<AlertMetric, Detector> detectors, Severity minSeverity, long minSupport) {
         this.detectors = detectors;
@@ -84,6 +86,16 @@ public final class MetricWatch {
         }
         if (m == AlertMetric.EVENTS && !explicit.containsKey("min-relative-effect")) {
             b.minRelativeEffect(0.5);
+        }
+        if (m == AlertMetric.UNANSWERED_RATE) {
+            // questions are a small share of the traffic: judge a window only on 20 questions or more, and only
+            // a 10-point rise is worth a page (a greeter who cannot answer 1 in 10 more customers)
+            if (!explicit.containsKey("min-trials")) {
+                b.minTrials(UNANSWERED_MIN_QUESTIONS);
+            }
+            if (!explicit.containsKey("min-rate-effect")) {
+                b.minRateEffect(0.10);
+            }
         }
         return b;
     }

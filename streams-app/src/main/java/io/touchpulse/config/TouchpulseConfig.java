@@ -76,7 +76,7 @@ public record TouchpulseConfig(
         d.put("dissatisfaction.long-wait-sec", "600");
         d.put("metrics.label-cap", "50");
         d.put("alert.enabled", "true");
-        d.put("alert.metrics", "dissatisfied_rate,error_rate,zero_result_rate,negative_share,latency_p95_ms,events");
+        d.put("alert.metrics", "dissatisfied_rate,error_rate,zero_result_rate,negative_share,unanswered_rate,latency_p95_ms,events");
         d.put("alert.min-severity", "warning");
         d.put("alert.api-base-url", "http://localhost:8080");
         d.put("alert.keep-resolved", "24h");

@@ -71,6 +71,43 @@ final class Stats {
         return Math.max(0, 1 - below);
     }
 
+    /**
+     * P(N >= k) for N ~ Poisson(lambda), summed upward from k in log space: precise for tiny tails and large
+     * counts, where {@link #poissonAtLeast} (1 minus the lower sum) rounds to 0.
+     */
+    static double poissonTail(long k, double lambda) {
+        if (k <= 0) {
+            return 1;
+        }
+        if (lambda <= 0) {
+            return 0;
+        }
+        double log = k * Math.log(lambda) - lambda - logFactorial(k);
+        double term = Math.exp(log);
+        double sum = 0;
+        for (long i = k; i < k + 100_000 && term > 0; i++) {
+            sum += term;
+            if (term < sum * 1e-15) {
+                break;
+            }
+            term *= lambda / (i + 1);
+        }
+        return Math.min(1, sum);
+    }
+
+    /** ln(n!): exact sum for small n, Stirling's series beyond (error below 1e-10). */
+    static double logFactorial(long n) {
+        if (n < 20) {
+            double s = 0;
+            for (int i = 2; i <= n; i++) {
+                s += Math.log(i);
+            }
+            return s;
+        }
+        double x = n + 1.0;
+        return (x - 0.5) * Math.log(x) - x + 0.5 * Math.log(2 * Math.PI) + 1 / (12 * x) - 1 / (360 * x * x * x);
+    }
+
     static double clamp(double v, double lo, double hi) {
         return v < lo ? lo : (v > hi ? hi : v);
     }

@@ -138,6 +138,11 @@ public final class SignalFactory {
         if (analysis.intents().contains("churn") && e.getDirection() != io.touchpulse.schema.Direction.OUTBOUND) {
             reasons.add(Reason.CHURN_INTENT.name());
         }
+        boolean question = Questions.asked(e.getDirection(), analysis.intents(), tags, text);
+        boolean unanswered = question && Questions.unanswered(outcome, tags, text);
+        if (unanswered) {
+            reasons.add(Reason.UNANSWERED.name());
+        }
         String redacted = text == null ? null : PiiRedactor.redact(text);
         return s.setHasText(text != null).setCompound(sentiment.compound()).setLabel(text == null ? "neutral" : sentiment.label())
                 .setText(redacted).setTerms(Terms.of(PiiRedactor.withoutPlaceholders(redacted)))
@@ -145,7 +150,7 @@ public final class SignalFactory {
                 .setCsat(csat).setNps(nps).setDissatisfied(!reasons.isEmpty()).setReasons(reasons)
                 .setKind(e.getKind()).setDirection(e.getDirection()).setOutcome(outcome.isEmpty() ? null : outcome)
                 .setCaseId(blankToNull(e.getCaseId())).setTopic(lowerOrNull(e.getTopic())).setTags(tags)
-                .setDurationSec(e.getDurationSec()).build();
+                .setDurationSec(e.getDurationSec()).setQuestion(question).setUnanswered(unanswered).build();
     }
 
     private static String blankToNull(String s) {

@@ -34,6 +34,8 @@ final class TouchpointGauges {
                 "95th percentile page latency in the latest final window", h -> h.getLatencyP95Ms() == null ? Double.NaN : h.getLatencyP95Ms() / 1000.0);
         gauge(registry, ref, segment, touchpoint, "touchpulse_touchpoint_zero_result_ratio",
                 "Share of searches with zero results in the latest final window", h -> nan(h.getZeroResultRate()));
+        gauge(registry, ref, segment, touchpoint, "touchpulse_touchpoint_unanswered_ratio",
+                "Share of customers' questions that ended without an answer in the latest final window", h -> nan(h.getUnansweredRate()));
         gauge(registry, ref, segment, touchpoint, "touchpulse_touchpoint_csat_mean",
                 "Mean CSAT score (1..5) of surveys in the latest final window", h -> nan(h.getCsatMean()));
         gauge(registry, ref, segment, touchpoint, "touchpulse_touchpoint_nps",

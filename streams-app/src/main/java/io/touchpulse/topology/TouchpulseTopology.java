@@ -5,6 +5,7 @@ import io.touchpulse.alert.AlertMetric;
 import io.touchpulse.alert.MetricWatch;
 import io.touchpulse.config.AlertSettings;
 import io.touchpulse.config.TouchpulseConfig;
+import io.touchpulse.detect.TermTrendConfig;
 import io.touchpulse.schema.Alert;
 import io.touchpulse.schema.CustomerProfile;
 import io.touchpulse.schema.Interaction;
@@ -43,6 +44,7 @@ import java.util.Map;
  * tp.search ──────┼─ normalise+score ─ join tp.customer-profiles (global) ─┬─ tp.signals
  * tp.interactions ┘                                                       └─ combine panes (per partition)
  *        ─ pane-partials (closed panes + watermarks) ─ merge windows ─┬─ tp.touchpoint-health
+ *                                                                 ├─ trend terms (per segment×touchpoint) ─ tp.trending-terms
  *                                                                 └─ detect (per segment×touchpoint×metric) ─ tp.alerts
  * </pre>
  * Late records go to tp.dlq with reason LATE; invalid and unreadable ones via {@link DeadLetterHandler}.
@@ -110,6 +112,7 @@ public final class TouchpulseTopology {
                 .process(() -> new HealthWindowMerger(spec, deps.inputPartitions(), metrics), Named.as("merge-windows"),
                         Stores.PANES_MERGED, Stores.WINDOW_CLOCK, Stores.TOUCHPOINT_LATEST);
         health.to(topics.touchpointHealth(), Produced.with(Serdes.String(), AvroSerde.of(TouchpointHealth.class)).withName("sink-touchpoint-health"));
+        TermTrendStage.attach(b, health, topics, TermTrendConfig.defaults(spec.advance()));
 
         AlertSettings alerting = config.alerts();
         if (alerting.enabled()) {

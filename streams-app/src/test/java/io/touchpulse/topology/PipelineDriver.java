@@ -91,6 +91,13 @@ final class PipelineDriver implements AutoCloseable {
                 .setChannel("chat").setText(text).setCsat(csat).build(), at);
     }
 
+    /** An INBOUND chat with an outcome (resolved, transferred, abandoned...). */
+    void chatWithOutcome(String customer, String touchpoint, String text, String outcome, Instant at) {
+        interactions.pipeInput(customer, Interaction.newBuilder().setEventId("i" + ids.incrementAndGet()).setTimestamp(at)
+                .setCustomerId(customer).setKind(InteractionKind.CHAT).setDirection(Direction.INBOUND).setTouchpoint(touchpoint)
+                .setChannel("chat").setText(text).setOutcome(outcome).build(), at);
+    }
+
     List<TouchpointHealth> healthValues() {
         return health.readValuesToList();
     }

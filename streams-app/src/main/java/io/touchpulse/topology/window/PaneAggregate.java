@@ -27,7 +27,8 @@ import java.util.Map;
  * it covers, so each event updates one pane instead of five overlapping windows.
  */
 public final class PaneAggregate {
-    private static final int TOP_TERMS = 10;
+    /** Twenty, not ten: the trending-terms stage needs a term's count in ordinary windows too, to learn its baseline. */
+    private static final int TOP_TERMS = 20;
     private static final Reason[] REASONS = Reason.all();
     private static final List<String> INTENTS = TextAnalyzer.INTENTS;
     private static final List<String> ASPECTS = TextAnalyzer.ASPECTS;
@@ -46,6 +47,8 @@ public final class PaneAggregate {
     long errors;
     long searches;
     long zeroResults;
+    long questions;
+    long unansweredQuestions;
     final long[] reasons = new long[REASONS.length];
     final long[] intents = new long[INTENTS.size()];
     final long[] negativeAspects = new long[ASPECTS.size()];
@@ -120,6 +123,13 @@ public final class PaneAggregate {
                 zeroResults++;
             }
         }
+        // counted from the signal's flags: the customer stage marks a repeated question unanswered after scoring
+        if (s.getQuestion()) {
+            questions++;
+            if (s.getUnanswered()) {
+                unansweredQuestions++;
+            }
+        }
         if (negativeText || (s.getSource() == SignalSource.SEARCH && s.getDissatisfied())) {
             for (String t : s.getTerms()) {
                 negativeTerms.add(t, 1);
@@ -142,6 +152,8 @@ public final class PaneAggregate {
         errors += o.errors;
         searches += o.searches;
         zeroResults += o.zeroResults;
+        questions += o.questions;
+        unansweredQuestions += o.unansweredQuestions;
         for (int i = 0; i < reasons.length; i++) {
             reasons[i] += o.reasons[i];
         }
@@ -182,6 +194,8 @@ public final class PaneAggregate {
                 .setRequests(requests).setErrorRate(requests == 0 ? null : ratio(errors, requests))
                 .setLatencyP95Ms(Double.isNaN(p95) ? null : p95)
                 .setSearches(searches).setZeroResultRate(searches == 0 ? null : ratio(zeroResults, searches))
+                .setQuestions(questions).setUnansweredQuestions(unansweredQuestions)
+                .setUnansweredRate(questions == 0 ? null : ratio(unansweredQuestions, questions))
                 .setReasonCounts(reasonCounts).setTopNegativeTerms(terms)
                 .setIntentCounts(intentCounts).setNegativeAspectCounts(aspectCounts)
                 .setSampleVerbatims(verbatims.texts().stream().map(PiiRedactor::redact).toList())
@@ -229,6 +243,8 @@ public final class PaneAggregate {
             writeCounts(out, intents);
             writeCounts(out, negativeAspects);
             verbatims.write(out);
+            out.writeLong(questions);
+            out.writeLong(unansweredQuestions);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -286,6 +302,11 @@ public final class PaneAggregate {
             }
             if (in.available() > 0) {
                 p.verbatims = VerbatimSample.read(in);
+            }
+            // and before questions: those panes count none
+            if (in.available() > 0) {
+                p.questions = in.readLong();
+                p.unansweredQuestions = in.readLong();
             }
         } catch (IOException e) {
             throw new UncheckedIOException("corrupt pane aggregate", e);
