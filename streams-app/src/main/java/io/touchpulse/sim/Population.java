@@ -25,7 +25,8 @@ final class Population {
     final float[] mood;
     final String[] lastTouchpoint;
     final String[] openCase;
-    private final double[] activityCum;
+    private final double[] activity;
+    private double[] activityCum;
 
     Population(SplittableRandom rng, int customers) {
         int ghosts = Math.max(1, (int) Math.round(customers * 0.03));
@@ -42,7 +43,7 @@ final class Population {
         openCase = new String[n];
         double[] segCum = Dist.cumulative(new double[]{
                 Segment.CONSUMER.share, Segment.SMALL_BUSINESS.share, Segment.PREMIUM.share, Segment.NEW.share});
-        double[] activity = new double[n];
+        activity = new double[n];
         for (int i = 0; i < n; i++) {
             boolean ghost = i >= customers;
             Segment s = ghost ? (rng.nextDouble() < 0.7 ? Segment.CONSUMER : Segment.NEW)
@@ -59,6 +60,15 @@ final class Population {
             // a few heavy users per segment, many occasional ones
             activity[i] = s.activity * Dist.logNormal(rng, 1.0, 0.8);
         }
+        activityCum = Dist.cumulative(activity);
+    }
+
+    /**
+     * Takes these customers out of all random activity (their weight becomes zero; the others' shares grow, so the
+     * volume stays the same): the journey cast acts only as scripted.
+     */
+    void exclude(int[] customers) {
+        for (int c : customers) activity[c] = 0;
         activityCum = Dist.cumulative(activity);
     }
 
