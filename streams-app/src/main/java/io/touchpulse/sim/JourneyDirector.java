@@ -22,6 +22,8 @@ final class JourneyDirector {
     private static final long SALT = 0x4A4F55524E455953L;
     /** Each customer's script starts up to this much after the cohort start, so steps do not all share a second. */
     private static final int JITTER_MS = 60_000;
+    /** The one line of phrase section [tenure]: replaced by the customer's own tenure. */
+    private static final String TENURE = "%TENURE%";
 
     private final SimContext ctx;
     private final SplittableRandom rng;
@@ -72,9 +74,10 @@ final class JourneyDirector {
             String caseId = s.caseSlot() == 0 ? null : cases[s.caseSlot()] != null ? cases[s.caseSlot()] : (cases[s.caseSlot()] = ctx.ids.newCase());
             String tp = s.kind() == InteractionKind.SURVEY ? lastTouchpoint : touchpoint(s.topic(), s.kind());
             lastTouchpoint = tp;
-            String text = s.text() == null ? null : lib.expand(lib.id(s.text()), rng);
-            Integer wait = s.direction() == Direction.INBOUND && s.kind() == InteractionKind.CALL ? 30 + rng.nextInt(150)
-                    : s.direction() == Direction.INBOUND && s.kind() == InteractionKind.CHAT ? 5 + rng.nextInt(60) : null;
+            String text = s.text() == null ? null : lib.expand(lib.id(s.text()), rng).replace(TENURE, tenure(ctx.pop.tenure[c]));
+            Integer wait = null;
+            if (s.direction() == Direction.INBOUND && s.kind() == InteractionKind.CALL) wait = 30 + rng.nextInt(150);
+            else if (s.direction() == Direction.INBOUND && s.kind() == InteractionKind.CHAT) wait = 5 + rng.nextInt(60);
             ctx.timeline.interaction(t, customer, new Interaction(ctx.ids.event(), Instant.ofEpochMilli(t), customer, s.kind(),
                     s.direction(), tp, channel(s.kind()), text, s.csat(), s.nps(), wait, s.durationSec() == 0 ? null : s.durationSec(),
                     s.outcome(), caseId, s.topic(), tags(s.tags(), base)));
@@ -89,6 +92,13 @@ final class JourneyDirector {
                     ? "due:" + Instant.ofEpochMilli(base + 1000L * Long.parseLong(tag.substring(JourneyStep.DUE_PREFIX.length())))
                     : tag);
         return out;
+    }
+
+    /** How a customer says how long they have been with us, from the profile's tenure. */
+    static String tenure(int months) {
+        if (months < 2) return "a few weeks";
+        if (months < 24) return months + " months";
+        return months / 12 + " years";
     }
 
     private static String touchpoint(String topic, InteractionKind kind) {
