@@ -25,6 +25,10 @@ final class Population {
     final float[] mood;
     final String[] lastTouchpoint;
     final String[] openCase;
+    /** When the customer was last sent a survey (epoch ms; may lie ahead: surveys are scheduled after the contact). */
+    final long[] lastSurveyMs;
+    /** When the customer was last sent marketing / called for retention (epoch ms), for contact-frequency caps. */
+    final long[] lastMarketingMs, lastRetentionMs;
     private final double[] activity;
     private double[] activityCum;
 
@@ -41,6 +45,10 @@ final class Population {
         mood = new float[n];
         lastTouchpoint = new String[n];
         openCase = new String[n];
+        lastSurveyMs = new long[n];
+        java.util.Arrays.fill(lastSurveyMs, Long.MIN_VALUE / 2);
+        lastMarketingMs = lastSurveyMs.clone();
+        lastRetentionMs = lastSurveyMs.clone();
         double[] segCum = Dist.cumulative(new double[]{
                 Segment.CONSUMER.share, Segment.SMALL_BUSINESS.share, Segment.PREMIUM.share, Segment.NEW.share});
         activity = new double[n];
