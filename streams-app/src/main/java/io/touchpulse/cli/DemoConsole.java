@@ -60,12 +60,12 @@ final class DemoConsole {
         }
     }
 
-    /** One line on the journey cast: how many cohorts, and the first cohort's customers per issue type (to look up in the API). */
+    /** The journey cast for the start-up banner: cohorts, and the first cohort's customers per issue type (to look up in the API). */
     static String describe(JourneyCast cast) {
         if (cast.cohorts() == 0) return "none";
-        return cast.cohorts() + " hourly cohorts from " + cast.cohortStarts().get(0) + "; first cohort: " + cast.cast().keySet().stream()
-                .map(t -> t + " " + String.join(",", cast.cast(t, 0)) + " (control " + String.join(",", cast.control(t, 0)) + ")")
-                .collect(Collectors.joining("; "));
+        return cast.cohorts() + " hourly cohorts from " + cast.cohortStarts().get(0) + "; first cohort, cast | control:"
+                + cast.cast().keySet().stream().map(t -> String.format("%n              %-22s %s | %s", t,
+                String.join(" ", cast.cast(t, 0)), String.join(" ", cast.control(t, 0)))).collect(Collectors.joining());
     }
 
     static String describe(List<Incident> incidents) {
