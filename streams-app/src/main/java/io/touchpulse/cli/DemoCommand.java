@@ -110,6 +110,7 @@ final class DemoCommand implements Callable<Integer> {
                     simConfig.seed(), simConfig.customers(), sim.speed, DemoConsole.describe(simConfig.incidents()));
             System.out.printf("              %s of history first (baselines learn it in seconds), then live from %s%n",
                     sim.history.trim(), sim.liveStart());
+            System.out.printf("  journeys    %s%n", DemoConsole.describe(simulator.journeyCast()));
             System.out.printf("Press Ctrl-C to stop.%n%n");
             DemoConsole console = new DemoConsole(simulator, r.app.pipeline, System.out);
             r.ticker = Executors.newSingleThreadScheduledExecutor(t -> {

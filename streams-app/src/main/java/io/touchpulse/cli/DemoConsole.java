@@ -2,6 +2,7 @@ package io.touchpulse.cli;
 
 import io.touchpulse.schema.TouchpointHealth;
 import io.touchpulse.sim.Incident;
+import io.touchpulse.sim.JourneyCast;
 import io.touchpulse.sim.Simulator;
 import io.touchpulse.topology.PipelineRuntime;
 
@@ -57,6 +58,14 @@ final class DemoConsole {
                     .map(h -> String.format("%s×%s %.0f%% of %d", h.getSegment(), h.getTouchpoint(), 100 * h.getDissatisfiedRate(), h.getEvents()))
                     .collect(Collectors.joining(", ")));
         }
+    }
+
+    /** The journey cast for the start-up banner: cohorts, and the first cohort's customers per issue type (to look up in the API). */
+    static String describe(JourneyCast cast) {
+        if (cast.cohorts() == 0) return "none";
+        return cast.cohorts() + " hourly cohorts from " + cast.cohortStarts().get(0) + "; first cohort, cast | control:"
+                + cast.cast().keySet().stream().map(t -> String.format("%n              %-22s %s | %s", t,
+                String.join(" ", cast.cast(t, 0)), String.join(" ", cast.control(t, 0)))).collect(Collectors.joining());
     }
 
     static String describe(List<Incident> incidents) {

@@ -39,13 +39,20 @@ final class SimOptions {
                     + "before the first incident (incident times count from the start, not from the history); 0 = none (default: ${DEFAULT-VALUE}).")
     String history;
 
+    @Option(names = "--no-journeys", negatable = false,
+            description = "Do not play the scripted customer journeys (a cast showing each journey issue type from the start on, "
+                    + "a new cohort every simulated hour, next to a control group of near misses).")
+    boolean noJourneys;
+
     /** The simulation begins {@link #history()} before the start; incidents are placed relative to the start. */
     SimConfig simConfig(double defaultRate) {
         SimConfig d = SimConfig.defaults();
         Duration h = history();
         List<Incident> chosen = (incidents.isEmpty() ? d.incidents() : Incident.named(incidents)).stream()
                 .map(i -> i.at(i.startOffset().plus(h), i.duration(), i.repeatEvery())).toList();
-        return new SimConfig(seed, liveStart().minus(h), customers != null ? customers : d.customers(), rate != null ? rate : defaultRate, chosen);
+        // like incidents, the journey cohorts count from the live start, not from the history
+        return new SimConfig(seed, liveStart().minus(h), customers != null ? customers : d.customers(), rate != null ? rate : defaultRate, chosen,
+                !noJourneys, h);
     }
 
     /** Where paced, live simulation begins: the start (default now, to the minute). */

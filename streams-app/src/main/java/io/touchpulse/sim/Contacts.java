@@ -26,6 +26,20 @@ final class Contacts {
     private static final List<String> TAGS_MARKETING = List.of("marketing");
     private static final List<String> TAGS_RETENTION = List.of("retention", "outbound");
 
+    /*
+     * Journey hygiene of the background, so the journey rules (docs/journeys.md) find realistic numbers rather than
+     * floods: most promised callbacks are made, marketing and retention outreach mostly skip customers with an open
+     * case (suppression lists) and respect frequency caps (marketing once a day, retention once a week), and surveys
+     * mostly skip customers surveyed within the last day (survey budgets). The simulated customers are far busier than
+     * real ones (the demo needs volume from a few thousand customers), so without caps every customer would get
+     * several marketing mails and surveys per hour.
+     */
+    private static final double CALLBACK_KEPT = 0.9, SUPPRESS_OUTREACH_OPEN_CASE = 0.85, SUPPRESS_SURVEY_RECENT = 0.8,
+            SUPPRESS_OUTREACH_RECENT = 0.95;
+    private static final long SURVEY_COOL_DOWN_MS = 12 * 3_600_000L, MARKETING_COOL_DOWN_MS = 24 * 3_600_000L,
+            RETENTION_COOL_DOWN_MS = 7 * 24 * 3_600_000L;
+    private static final long CALLBACK_CAP_MS = 20 * 3_600_000L;
+
     private final SimContext ctx;
 
     Contacts(SimContext ctx) {
@@ -108,10 +122,36 @@ final class Contacts {
             default -> tp.equals(Touchpoints.MOBILE_APP) || r.nextDouble() < 0.3 ? "app-review" : "web-feedback";
         };
         emit(t, c, kind, Direction.INBOUND, tp, channel, text, null, null, wait, duration, outcome, caseId, businessTopic, tags);
+        long after = t + 1000L * (duration == null ? 0 : duration + (wait == null ? 0 : wait));
+        if ("callback-promised".equals(outcome) && r.nextDouble() < CALLBACK_KEPT)
+            callback(after + Math.min(CALLBACK_CAP_MS, (long) Dist.logNormal(r, 90 * 60_000, 0.8)), c, tp, caseId, businessTopic);
         if (conversation && r.nextDouble() < (incident != null ? 0.45 : 0.3)) {
-            long at = t + 1000L * (duration == null ? 0 : duration + (wait == null ? 0 : wait)) + (long) Dist.logNormal(r, 120_000, 0.5); // survey link sent right after the contact
-            csatSurvey(at, c, topic, tp, outcome, incident != null, caseId);
+            long at = after + (long) Dist.logNormal(r, 120_000, 0.5); // survey link sent right after the contact
+            if (surveyAllowed(c, at, r)) csatSurvey(at, c, topic, tp, outcome, incident != null, caseId);
         }
+    }
+
+    /** The promised callback: an outbound call on the same case (which is what keeps a callback promise). */
+    private void callback(long t, int c, String tp, String caseId, String topic) {
+        SplittableRandom r = ctx.rng;
+        emit(t, c, InteractionKind.CALL, Direction.OUTBOUND, tp, "phone", ctx.texts.callback(r), null, null, 0,
+                (int) Math.round(Dist.logNormal(r, 240, 0.6)), r.nextDouble() < 0.75 ? "resolved" : "unresolved", caseId, topic, List.of());
+    }
+
+    /** Surveys mostly respect a one-day cool-down per customer; the ones that slip through are the realistic fatigue. */
+    private boolean surveyAllowed(int c, long at, SplittableRandom r) {
+        boolean recent = at - ctx.pop.lastSurveyMs[c] < SURVEY_COOL_DOWN_MS;
+        if (recent && r.nextDouble() < SUPPRESS_SURVEY_RECENT) return false;
+        ctx.pop.lastSurveyMs[c] = Math.max(ctx.pop.lastSurveyMs[c], at);
+        return true;
+    }
+
+    /** Outreach mostly skips customers with an open case and those contacted the same way recently. */
+    private boolean outreachAllowed(int c, long t, long[] last, long coolDownMs, SplittableRandom r) {
+        if (ctx.pop.openCase[c] != null && r.nextDouble() < SUPPRESS_OUTREACH_OPEN_CASE) return false;
+        if (t - last[c] < coolDownMs && r.nextDouble() < SUPPRESS_OUTREACH_RECENT) return false;
+        last[c] = t;
+        return true;
     }
 
     private void csatSurvey(long t, int c, int topic, String tp, String outcome, boolean incident, String caseId) {
@@ -134,6 +174,7 @@ final class Contacts {
     /** Relationship NPS: how the customer feels overall, attributed to the touchpoint they used last. */
     void npsSurvey(long t, int c) {
         SplittableRandom r = ctx.rng;
+        if (!surveyAllowed(c, t, r)) return;
         int nps = npsFor(ctx.pop.mood[c], r);
         String text = null;
         if (r.nextDouble() < 0.45) {
@@ -146,12 +187,14 @@ final class Contacts {
     }
 
     void marketing(long t, int c) {
+        if (!outreachAllowed(c, t, ctx.pop.lastMarketingMs, MARKETING_COOL_DOWN_MS, ctx.rng)) return;
         emit(t, c, InteractionKind.EMAIL, Direction.OUTBOUND, Touchpoints.EMAIL, "email", ctx.texts.marketing(ctx.rng),
                 null, null, null, null, null, null, "offer", TAGS_MARKETING);
     }
 
     private void retentionCall(long t, int c) {
         SplittableRandom r = ctx.rng;
+        if (!outreachAllowed(c, t, ctx.pop.lastRetentionMs, RETENTION_COOL_DOWN_MS, r)) return;
         String text = ctx.texts.compose(TextComposer.Style.CALL, TextComposer.indexOf("plan"), drawTone(c, r), false, r);
         emit(t, c, InteractionKind.CALL, Direction.OUTBOUND, Touchpoints.CALL_CENTER, "phone", text, null, null, 0,
                 (int) Math.round(Dist.logNormal(r, 180, 0.6)), r.nextBoolean() ? "resolved" : "unresolved", null, "retention", TAGS_RETENTION);

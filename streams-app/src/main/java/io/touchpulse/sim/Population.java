@@ -25,7 +25,12 @@ final class Population {
     final float[] mood;
     final String[] lastTouchpoint;
     final String[] openCase;
-    private final double[] activityCum;
+    /** When the customer was last sent a survey (epoch ms; may lie ahead: surveys are scheduled after the contact). */
+    final long[] lastSurveyMs;
+    /** When the customer was last sent marketing / called for retention (epoch ms), for contact-frequency caps. */
+    final long[] lastMarketingMs, lastRetentionMs;
+    private final double[] activity;
+    private double[] activityCum;
 
     Population(SplittableRandom rng, int customers) {
         int ghosts = Math.max(1, (int) Math.round(customers * 0.03));
@@ -40,9 +45,13 @@ final class Population {
         mood = new float[n];
         lastTouchpoint = new String[n];
         openCase = new String[n];
+        lastSurveyMs = new long[n];
+        java.util.Arrays.fill(lastSurveyMs, Long.MIN_VALUE / 2);
+        lastMarketingMs = lastSurveyMs.clone();
+        lastRetentionMs = lastSurveyMs.clone();
         double[] segCum = Dist.cumulative(new double[]{
                 Segment.CONSUMER.share, Segment.SMALL_BUSINESS.share, Segment.PREMIUM.share, Segment.NEW.share});
-        double[] activity = new double[n];
+        activity = new double[n];
         for (int i = 0; i < n; i++) {
             boolean ghost = i >= customers;
             Segment s = ghost ? (rng.nextDouble() < 0.7 ? Segment.CONSUMER : Segment.NEW)
@@ -59,6 +68,15 @@ final class Population {
             // a few heavy users per segment, many occasional ones
             activity[i] = s.activity * Dist.logNormal(rng, 1.0, 0.8);
         }
+        activityCum = Dist.cumulative(activity);
+    }
+
+    /**
+     * Takes these customers out of all random activity (their weight becomes zero; the others' shares grow, so the
+     * volume stays the same): the journey cast acts only as scripted.
+     */
+    void exclude(int[] customers) {
+        for (int c : customers) activity[c] = 0;
         activityCum = Dist.cumulative(activity);
     }
 

@@ -10,7 +10,8 @@ import java.util.SplittableRandom;
 /**
  * The synthetic event generator behind the demo, the benchmark and the end-to-end tests. Activities (visits and
  * contacts) arrive as a non-homogeneous Poisson process following the {@link Diurnal} curve (by thinning); scripted
- * incidents add their own extra activity on top. Everything comes from one seeded generator and simulated time only,
+ * incidents add their own extra activity on top, and a scripted cast plays every customer-journey pattern
+ * ({@link JourneyCast}) next to a control group of near misses. Everything comes from one seeded generator and simulated time only,
  * so the same {@link SimConfig} yields exactly the same events, whatever step sizes {@link #advance} is called with.
  */
 public final class Simulator {
@@ -26,6 +27,7 @@ public final class Simulator {
     private final SimContext ctx;
     private final WebSessions web;
     private final Contacts contacts;
+    private final JourneyCast journeyCast;
     private final double[] incidentExtra;
     private final double headroom;
     private final double meanGapMs;
@@ -39,6 +41,9 @@ public final class Simulator {
         long start = config.start().toEpochMilli();
         ctx = new SimContext(rng, pop, new Ids(config.seed()), new IncidentBoard(config.incidents(), start),
                 new TextComposer(TextLibraryHolder.LIB));
+        // the cast first: it takes its customers out of the random traffic before any of it is drawn
+        journeyCast = config.journeys() ? new JourneyDirector(ctx, config.seed()).stage(start + config.journeysAt().toMillis())
+                : JourneyCast.none();
         contacts = new Contacts(ctx);
         web = new WebSessions(ctx, contacts);
         incidentExtra = new double[ctx.board.size()];
@@ -52,6 +57,11 @@ public final class Simulator {
 
     public SimConfig config() {
         return config;
+    }
+
+    /** Who plays which scripted journey (empty when {@link SimConfig#journeys()} is off). */
+    public JourneyCast journeyCast() {
+        return journeyCast;
     }
 
     /** Emits all customer profiles to the sink (call once first); customers without a profile are left out on purpose. */

@@ -20,7 +20,7 @@ final class TextComposer {
     private final TextLibrary lib;
     private final int[] neg, pos, q, neu, inc;
     private final int openChat, openEmail, openCall, endNeg, endPos, closeNeg, closePos, closeQ, churn, but, qLead,
-            signEmail, pii, outbound;
+            signEmail, pii, outbound, callback;
 
     TextComposer(TextLibrary lib) {
         this.lib = lib;
@@ -53,6 +53,7 @@ final class TextComposer {
         signEmail = lib.id("sign.email");
         pii = lib.id("pii");
         outbound = lib.id("outbound.marketing");
+        callback = lib.id("callback.outbound");
     }
 
     static int indexOf(String topic) {
@@ -63,6 +64,11 @@ final class TextComposer {
     /** A marketing e-mail subject line. */
     String marketing(SplittableRandom r) {
         return lib.expand(outbound, r);
+    }
+
+    /** What the agent says when making a promised callback. */
+    String callback(SplittableRandom r) {
+        return lib.expand(callback, r);
     }
 
     /**

@@ -28,6 +28,7 @@ class SimulatorDeterminismTest {
         RecordingSink b = run(CFG, Duration.ofSeconds(3), Duration.ofMinutes(20));
         RecordingSink c = run(CFG, Duration.ofMinutes(4), Duration.ofMinutes(20));
         assertThat(a.log).hasSizeGreaterThan(50_000);
+        assertThat(a.log).as("the journey cast plays in the first 20 minutes").anyMatch(l -> l.contains("charged:fee"));
         assertThat(b.log).isEqualTo(a.log);
         assertThat(c.log).isEqualTo(a.log);
         assertThat(b.profiles).isEqualTo(a.profiles);
