@@ -1,5 +1,6 @@
 package io.touchpulse.cli;
 
+import io.touchpulse.schema.JourneyIssue;
 import io.touchpulse.schema.TouchpointHealth;
 import io.touchpulse.sim.Incident;
 import io.touchpulse.sim.JourneyCast;
@@ -10,6 +11,8 @@ import java.io.PrintStream;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -21,6 +24,8 @@ final class DemoConsole {
     private final PipelineRuntime pipeline;
     private final PrintStream out;
     private Set<String> active = new HashSet<>();
+    /** Journey issues already printed (the store keeps them for days; print each once). */
+    private final Set<String> printedIssues = new HashSet<>();
 
     DemoConsole(Simulator sim, PipelineRuntime pipeline, PrintStream out) {
         this.sim = sim;
@@ -46,6 +51,7 @@ final class DemoConsole {
         if (!pipeline.isRunning()) {
             return;
         }
+        printNewJourneyIssues();
         List<TouchpointHealth> worst;
         try {
             worst = pipeline.latestHealth().stream().filter(h -> h.getEvents() >= MIN_EVENTS)
@@ -66,6 +72,30 @@ final class DemoConsole {
         return cast.cohorts() + " hourly cohorts from " + cast.cohortStarts().get(0) + "; first cohort, cast | control:"
                 + cast.cast().keySet().stream().map(t -> String.format("%n              %-22s %s | %s", t,
                 String.join(" ", cast.cast(t, 0)), String.join(" ", cast.control(t, 0)))).collect(Collectors.joining());
+    }
+
+    private void printNewJourneyIssues() {
+        List<JourneyIssue> fresh;
+        try {
+            fresh = pipeline.journeyIssues().stream().filter(i -> !printedIssues.contains(i.getIssueId()))
+                    .sorted(Comparator.comparing(JourneyIssue::getDetectedAt)).toList();
+        } catch (RuntimeException e) {
+            return;
+        }
+        Map<String, Integer> background = new TreeMap<>();
+        for (JourneyIssue i : fresh) {
+            printedIssues.add(i.getIssueId());
+            String role = sim.journeyCast().roleOf(i.getCustomerId());
+            if (role == null) {
+                background.merge(i.getType().name(), 1, Integer::sum);
+                continue;
+            }
+            out.println("[journey] " + i.getType() + " " + i.getSegment() + " customer " + i.getCustomerId() + " (" + role + "): "
+                    + i.getSummary() + " → " + i.getSuggestedAction());
+        }
+        if (!background.isEmpty()) {
+            out.println("[journey] also found among unscripted customers: " + background);
+        }
     }
 
     static String describe(List<Incident> incidents) {

@@ -1,7 +1,6 @@
 package io.touchpulse.cli;
 
 import io.touchpulse.http.HostPort;
-import io.touchpulse.http.InsightsView;
 import io.touchpulse.http.QuerySources;
 import io.touchpulse.http.LocalViews;
 import io.touchpulse.http.PipelineView;
@@ -53,9 +52,9 @@ final class LivePipeline {
         }
     }
 
-    /** What the HTTP routes read. The customer stage's stores plug in here as the insights views. */
+    /** What the HTTP routes read: pipeline views, the customer-level insights, and where each store lives. */
     QuerySources sources() {
-        return new QuerySources(views(), LocalViews.of(InsightsView.NONE), locator());
+        return new QuerySources(views(), new LocalViews<>(new LocalInsights(this, false), new LocalInsights(this, true)), locator());
     }
 
     LocalViews<PipelineView> views() {

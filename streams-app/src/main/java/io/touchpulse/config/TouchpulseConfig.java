@@ -39,7 +39,8 @@ public record TouchpulseConfig(
         int longWaitSec,
         int labelCap,
         Map<String, String> kafka,
-        AlertSettings alerts) {
+        AlertSettings alerts,
+        JourneySettings journeys) {
 
     /** Built-in defaults; also the list of keys the environment can set. */
     public static final Map<String, String> DEFAULTS = defaults();
@@ -75,6 +76,8 @@ public record TouchpulseConfig(
         d.put("slo.latency-ms.home", "1500");
         d.put("dissatisfaction.long-wait-sec", "600");
         d.put("metrics.label-cap", "50");
+        d.put("journey.enabled", "true");
+        d.put("journey.keep-issues", "7d");
         d.put("alert.enabled", "true");
         d.put("alert.metrics", "dissatisfied_rate,error_rate,zero_result_rate,negative_share,unanswered_rate,latency_p95_ms,events");
         d.put("alert.min-severity", "warning");
@@ -96,7 +99,11 @@ public record TouchpulseConfig(
         Map<String, Long> slo = new TreeMap<>();
         Map<String, String> kafka = new TreeMap<>();
         Map<String, String> detector = new TreeMap<>();
+        Map<String, String> journey = new TreeMap<>();
         m.forEach((k, v) -> {
+            if ((k.startsWith("journey.") && !JourneySettings.ownKey(k)) || k.startsWith("risk.")) {
+                journey.put(k, v);
+            }
             if (k.startsWith("detect.")) {
                 detector.put(k.substring("detect.".length()), v);
             }
@@ -121,7 +128,8 @@ public record TouchpulseConfig(
                         io.touchpulse.schema.Severity.valueOf(r.oneOf("alert.min-severity", "info", "warning", "critical").toUpperCase(java.util.Locale.ROOT)),
                         r.string("alert.api-base-url"),
                         r.duration("alert.keep-resolved"), r.duration("alert.forget-after"), Map.copyOf(detector),
-                        r.bool("alert.delivery"), r.optionalPath("alert.delivery-config")));
+                        r.bool("alert.delivery"), r.optionalPath("alert.delivery-config")),
+                new JourneySettings(r.bool("journey.enabled"), r.duration("journey.keep-issues"), Map.copyOf(journey)));
         c.check();
         return c;
     }
@@ -133,6 +141,7 @@ public record TouchpulseConfig(
         if (!httpAdvertisedHost.matches("[A-Za-z0-9._-]+")) {
             throw new IllegalArgumentException("http.advertised-host='" + httpAdvertisedHost + "' must be a plain host name or IPv4 address (no port, no scheme)");
         }
+        io.touchpulse.journey.JourneyConfig.of(journeys.knobs()); // names a bad journey.* / risk.* key at start-up
         if (windowGrace.isNegative()) {
             throw new IllegalArgumentException("window.grace must not be negative");
         }
@@ -161,7 +170,7 @@ public record TouchpulseConfig(
         return new TouchpulseConfig(applicationId, servers, topicPrefix, stateDir, processingGuarantee, streamThreads,
                 standbyReplicas, commitInterval, cacheMaxBytes, topicPartitions, windowSize, windowAdvance, windowGrace,
                 idleTimeout, maxFutureSkew, maxAge, maxTextChars, publishSignals, httpHost, httpPort, httpAdvertisedHost, defaultLatencySloMs,
-                latencySloMs, longWaitSec, labelCap, kafka, alerts);
+                latencySloMs, longWaitSec, labelCap, kafka, alerts, journeys);
     }
 
     /** Typed reads with messages that name the key. */

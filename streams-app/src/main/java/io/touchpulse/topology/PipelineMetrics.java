@@ -154,6 +154,16 @@ public final class PipelineMetrics {
         }
     }
 
+    /** A journey issue found (type is one of six, a bounded label). */
+    public void journeyIssue(String type) {
+        counter("touchpulse_journey_issues", "Customer journey issues found, by type", "type", type).increment();
+    }
+
+    /** A survey send/suppress decision; reasons are a small fixed set. */
+    public void surveyDecision(boolean send, String reason) {
+        counter("touchpulse_survey_decisions", "Survey decisions published", "decision", send ? "send" : "suppress", "reason", reason).increment();
+    }
+
     private Counter counter(String name, String help, String... tags) {
         StringBuilder key = new StringBuilder(name);
         for (String t : tags) {

@@ -107,13 +107,16 @@ public final class PipelineRuntime implements AutoCloseable {
         return Set.copyOf(names);
     }
 
-    /** Creates missing topics: inputs with the configured partitions, profiles compacted. */
+    /** Creates missing topics: inputs with the configured partitions; profiles, risk, ideas and trends compacted. */
     public static void ensureTopics(TouchpulseConfig config, Topics topics) {
         Map<String, Integer> partitions = new HashMap<>();
         topics.all().forEach(t -> partitions.put(t, config.topicPartitions()));
         // alerts are few and come from one task; one partition keeps them in order for the dispatcher
         partitions.put(topics.alerts(), 1);
-        Map<String, Map<String, String>> configs = Map.of(topics.customerProfiles(), Map.of("cleanup.policy", "compact"));
+        // latest-value-per-key topics: a consumer that starts late still gets every customer's risk, idea and trend
+        Map<String, String> compact = Map.of("cleanup.policy", "compact");
+        Map<String, Map<String, String>> configs = Map.of(topics.customerProfiles(), compact, topics.customerRisk(), compact,
+                topics.ideas(), compact, topics.trendingTerms(), compact);
         TopicProvisioner.createAndAwait(config.kafkaClientMap(), partitions, configs);
     }
 
@@ -154,6 +157,11 @@ public final class PipelineRuntime implements AutoCloseable {
 
     public List<io.touchpulse.schema.Alert> alerts(boolean includeStandbys) {
         return values(this.<io.touchpulse.schema.Alert>keyValueStore(Stores.ALERTS, includeStandbys));
+    }
+
+    /** Journey issues kept by this instance's active tasks (recent ones; see journey.keep-issues). */
+    public List<io.touchpulse.schema.JourneyIssue> journeyIssues() {
+        return values(this.<io.touchpulse.schema.JourneyIssue>keyValueStore(Stores.JOURNEY_ISSUES, false));
     }
 
     /**

@@ -6,6 +6,13 @@ import io.touchpulse.alert.MetricWatch;
 import io.touchpulse.config.AlertSettings;
 import io.touchpulse.config.TouchpulseConfig;
 import io.touchpulse.detect.TermTrendConfig;
+import io.touchpulse.journey.IdeaBoard;
+import io.touchpulse.journey.IdeaMention;
+import io.touchpulse.journey.JourneyConfig;
+import io.touchpulse.journey.JourneyEngine;
+import io.touchpulse.schema.CustomerRisk;
+import io.touchpulse.schema.JourneyIssue;
+import io.touchpulse.schema.SurveyDecision;
 import io.touchpulse.schema.Alert;
 import io.touchpulse.schema.CustomerProfile;
 import io.touchpulse.schema.Interaction;
@@ -80,9 +87,10 @@ public final class TouchpulseTopology {
         KStream<String, Signal> interactions = b.stream(topics.interactions(), Consumed.with(Serdes.String(), AvroSerde.of(Interaction.class)).withName("source-interactions"))
                 .processValues(() -> new Normalizer<>(factory::fromInteraction), Named.as("score-interactions"));
 
-        KStream<String, Signal> signals = web.merge(search, Named.as("merge-search")).merge(interactions, Named.as("merge-interactions"))
+        KStream<String, Signal> joined = web.merge(search, Named.as("merge-search")).merge(interactions, Named.as("merge-interactions"))
                 .leftJoin(profiles, (key, s) -> s.getCustomerId() == null ? "" : s.getCustomerId(),
-                        TouchpulseTopology::withProfile, Named.as("join-profile"))
+                        TouchpulseTopology::withProfile, Named.as("join-profile"));
+        KStream<String, Signal> signals = (config.journeys().enabled() ? customerStage(b, joined, config, topics, metrics) : joined)
                 .peek((k, s) -> metrics.signal(s), Named.as("count-signals"));
         if (config.publishSignals()) {
             signals.to(topics.signals(), Produced.with(Serdes.String(), signalSerde).withName("sink-signals"));
@@ -129,6 +137,41 @@ public final class TouchpulseTopology {
         }
 
         return b.build();
+    }
+
+    /**
+     * Per-customer journeys (see {@link CustomerStage}): returns the signals, annotated, on their way to the windows,
+     * and sends risk, journey issues, survey decisions and idea mentions to their topics.
+     */
+    private static KStream<String, Signal> customerStage(StreamsBuilder b, KStream<String, Signal> joined, TouchpulseConfig config,
+                                                         Topics topics, PipelineMetrics metrics) {
+        JourneyEngine engine = new JourneyEngine(JourneyConfig.of(config.journeys().knobs()));
+        b.addStateStore(org.apache.kafka.streams.state.Stores.keyValueStoreBuilder(
+                        org.apache.kafka.streams.state.Stores.persistentKeyValueStore(Stores.CUSTOMERS), Serdes.String(), Serdes.ByteArray())
+                .withLoggingEnabled(Map.of()).withCachingEnabled());
+        b.addStateStore(org.apache.kafka.streams.state.Stores.keyValueStoreBuilder(
+                        org.apache.kafka.streams.state.Stores.persistentKeyValueStore(Stores.CUSTOMER_DEADLINES), Serdes.String(), Serdes.Long())
+                .withLoggingEnabled(Map.of()).withCachingEnabled());
+        b.addStateStore(logged(Stores.JOURNEY_ISSUES, AvroSerde.of(JourneyIssue.class), false));
+        Map<String, KStream<String, CustomerOutput>> out = joined
+                .process(() -> new CustomerStage(engine, config.journeys().keepIssues(), metrics), Named.as("customer-journeys"),
+                        Stores.CUSTOMERS, Stores.CUSTOMER_DEADLINES, Stores.JOURNEY_ISSUES)
+                .split(Named.as("customer-"))
+                .branch((k, o) -> o instanceof CustomerOutput.SignalOut, Branched.as("signal"))
+                .branch((k, o) -> o instanceof CustomerOutput.RiskOut, Branched.as("risk"))
+                .branch((k, o) -> o instanceof CustomerOutput.IssueOut, Branched.as("issue"))
+                .branch((k, o) -> o instanceof CustomerOutput.SurveyOut, Branched.as("survey"))
+                .defaultBranch(Branched.as("idea"));
+        out.get("customer-risk").mapValues(o -> ((CustomerOutput.RiskOut) o).risk(), Named.as("customer-risk-value"))
+                .to(topics.customerRisk(), Produced.with(Serdes.String(), AvroSerde.of(CustomerRisk.class)).withName("sink-customer-risk"));
+        out.get("customer-issue").mapValues(o -> ((CustomerOutput.IssueOut) o).issue(), Named.as("journey-issue-value"))
+                .to(topics.journeyIssues(), Produced.with(Serdes.String(), AvroSerde.of(JourneyIssue.class)).withName("sink-journey-issues"));
+        out.get("customer-survey").mapValues(o -> ((CustomerOutput.SurveyOut) o).decision(), Named.as("survey-decision-value"))
+                .to(topics.surveyDecisions(), Produced.with(Serdes.String(), AvroSerde.of(SurveyDecision.class)).withName("sink-survey-decisions"));
+        KStream<String, IdeaMention> mentions = out.get("customer-idea")
+                .mapValues(o -> ((CustomerOutput.IdeaOut) o).mention(), Named.as("idea-mention-value"));
+        IdeaBoardStage.attach(b, mentions, topics, IdeaBoard.DEFAULT_CAPACITY);
+        return out.get("customer-signal").mapValues(o -> ((CustomerOutput.SignalOut) o).signal(), Named.as("customer-signal-value"));
     }
 
     static Signal withProfile(Signal s, CustomerProfile profile) {

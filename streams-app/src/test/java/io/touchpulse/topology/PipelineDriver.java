@@ -4,6 +4,9 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.touchpulse.config.TouchpulseConfig;
 import io.touchpulse.schema.Alert;
 import io.touchpulse.schema.CustomerProfile;
+import io.touchpulse.schema.CustomerRisk;
+import io.touchpulse.schema.JourneyIssue;
+import io.touchpulse.schema.SurveyDecision;
 import io.touchpulse.schema.Direction;
 import io.touchpulse.schema.Interaction;
 import io.touchpulse.schema.InteractionKind;
@@ -43,6 +46,9 @@ final class PipelineDriver implements AutoCloseable {
     final TestOutputTopic<String, TouchpointHealth> health;
     final TestOutputTopic<String, byte[]> dlq;
     final TestOutputTopic<String, Alert> alerts;
+    final TestOutputTopic<String, CustomerRisk> risk;
+    final TestOutputTopic<String, JourneyIssue> journeyIssues;
+    final TestOutputTopic<String, SurveyDecision> surveys;
     private final AtomicInteger ids = new AtomicInteger();
 
     PipelineDriver() {
@@ -68,6 +74,9 @@ final class PipelineDriver implements AutoCloseable {
         health = driver.createOutputTopic(topics.touchpointHealth(), str.deserializer(), AvroSerde.of(TouchpointHealth.class).deserializer());
         dlq = driver.createOutputTopic(topics.dlq(), str.deserializer(), Serdes.ByteArray().deserializer());
         alerts = driver.createOutputTopic(topics.alerts(), str.deserializer(), AvroSerde.of(Alert.class).deserializer());
+        risk = driver.createOutputTopic(topics.customerRisk(), str.deserializer(), AvroSerde.of(CustomerRisk.class).deserializer());
+        journeyIssues = driver.createOutputTopic(topics.journeyIssues(), str.deserializer(), AvroSerde.of(JourneyIssue.class).deserializer());
+        surveys = driver.createOutputTopic(topics.surveyDecisions(), str.deserializer(), AvroSerde.of(SurveyDecision.class).deserializer());
     }
 
     void profile(String customer, String segment) {
@@ -96,6 +105,19 @@ final class PipelineDriver implements AutoCloseable {
         interactions.pipeInput(customer, Interaction.newBuilder().setEventId("i" + ids.incrementAndGet()).setTimestamp(at)
                 .setCustomerId(customer).setKind(InteractionKind.CHAT).setDirection(Direction.INBOUND).setTouchpoint(touchpoint)
                 .setChannel("chat").setText(text).setOutcome(outcome).build(), at);
+    }
+
+    /** Any interaction; {@code tags} lower-case per docs/journeys.md. */
+    void interaction(String customer, InteractionKind kind, Direction direction, String touchpoint, String channel, String text,
+                     String outcome, String caseId, String topic, List<String> tags, Instant at) {
+        interactions.pipeInput(customer, Interaction.newBuilder().setEventId("i" + ids.incrementAndGet()).setTimestamp(at)
+                .setCustomerId(customer).setKind(kind).setDirection(direction).setTouchpoint(touchpoint).setChannel(channel)
+                .setText(text).setOutcome(outcome).setCaseId(caseId).setTopic(topic).setTags(tags).setDurationSec(300).build(), at);
+    }
+
+    void profile(String customer, String segment, int tenureMonths, double lifetimeValue) {
+        profiles.pipeInput(customer, CustomerProfile.newBuilder().setCustomerId(customer).setSegment(segment).setTier("gold")
+                .setTenureMonths(tenureMonths).setLifetimeValue(lifetimeValue).setUpdatedAt(T0).build());
     }
 
     List<TouchpointHealth> healthValues() {

@@ -1,0 +1,168 @@
+package io.touchpulse.topology;
+
+import io.touchpulse.journey.CustomerState;
+import io.touchpulse.journey.JourneyEngine;
+import io.touchpulse.journey.Step;
+import io.touchpulse.schema.CustomerProfile;
+import io.touchpulse.schema.JourneyIssue;
+import io.touchpulse.schema.Signal;
+import io.touchpulse.schema.SignalSource;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Stage 1b: per-customer journey state, between the profile join and the windows. Folds each customer event into the
+ * customer's {@link CustomerState} with the {@link JourneyEngine}, forwards the signal (with REPEAT_CONTACT / UNANSWERED
+ * added when the customer's history says so, so the windows count them) and the findings: risk changes, journey issues,
+ * survey decisions and idea mentions.
+ *
+ * <p>Runs in the input partitions' tasks: records are keyed by customer id, so one task owns each customer and no
+ * repartition is needed. Plain page views and successful searches skip the state (most of the volume, nothing to
+ * learn per customer).
+ * Promise deadlines are found through an index store keyed {@code <13-digit deadline>|customerId}, scanned on stream
+ * time; an index entry whose promise was kept meanwhile just finds nothing due.
+ */
+final class CustomerStage implements Processor<String, Signal, String, CustomerOutput> {
+    static final Duration DEADLINE_SCAN = Duration.ofSeconds(30);
+
+    private final JourneyEngine engine;
+    private final long keepIssuesMs;
+    private final PipelineMetrics metrics;
+    private ProcessorContext<String, CustomerOutput> ctx;
+    private KeyValueStore<String, byte[]> customers;
+    private KeyValueStore<String, Long> deadlines;
+    private KeyValueStore<String, JourneyIssue> issues;
+    private KeyValueStore<String, ?> profiles;
+
+    CustomerStage(JourneyEngine engine, Duration keepIssues, PipelineMetrics metrics) {
+        this.engine = engine;
+        this.keepIssuesMs = keepIssues.toMillis();
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, CustomerOutput> context) {
+        ctx = context;
+        customers = context.getStateStore(Stores.CUSTOMERS);
+        deadlines = context.getStateStore(Stores.CUSTOMER_DEADLINES);
+        issues = context.getStateStore(Stores.JOURNEY_ISSUES);
+        profiles = context.getStateStore(Stores.CUSTOMER_PROFILES);
+        context.schedule(DEADLINE_SCAN, PunctuationType.STREAM_TIME, this::onStreamTime);
+    }
+
+    @Override
+    public void process(Record<String, Signal> r) {
+        Signal s = r.value();
+        String id = s.getCustomerId();
+        if (id == null || !tracked(s)) {
+            ctx.forward(r.withValue(new CustomerOutput.SignalOut(s)));
+            return;
+        }
+        byte[] stored = customers.get(id);
+        Step step = engine.observe(stored == null ? null : CustomerState.decode(stored), s, profile(id));
+        if (!step.addedReasons().isEmpty() || step.repeatedQuestion()) {
+            annotate(s, step);
+        }
+        ctx.forward(r.withValue(new CustomerOutput.SignalOut(s)));
+        apply(id, step, r.timestamp());
+    }
+
+    /** Interactions always; web events and searches only when something went wrong (failed search, churn intent, error...). */
+    static boolean tracked(Signal s) {
+        return s.getSource() == SignalSource.INTERACTION || s.getDissatisfied();
+    }
+
+    private static void annotate(Signal s, Step step) {
+        List<String> reasons = new ArrayList<>(s.getReasons());
+        for (String added : step.addedReasons()) {
+            if (!reasons.contains(added)) {
+                reasons.add(added);
+            }
+        }
+        if (step.repeatedQuestion()) {
+            s.setUnanswered(true);
+            if (!reasons.contains(Reason.UNANSWERED.name())) {
+                reasons.add(Reason.UNANSWERED.name());
+            }
+        }
+        s.setReasons(reasons);
+        s.setDissatisfied(!reasons.isEmpty());
+    }
+
+    private void apply(String customerId, Step step, long timestamp) {
+        if (step.stateChanged()) {
+            customers.put(customerId, step.state().encode());
+        }
+        if (step.nextDeadline() != Long.MAX_VALUE) {
+            deadlines.put(deadlineKey(step.nextDeadline(), customerId), step.nextDeadline());
+        }
+        for (JourneyIssue issue : step.issues()) {
+            if (issues.putIfAbsent(issue.getIssueId(), issue) == null) {
+                metrics.journeyIssue(issue.getType().name());
+                ctx.forward(new Record<>(customerId, new CustomerOutput.IssueOut(issue), timestamp));
+            }
+        }
+        if (step.risk() != null) {
+            ctx.forward(new Record<>(customerId, new CustomerOutput.RiskOut(step.risk()), timestamp));
+        }
+        if (step.survey() != null) {
+            metrics.surveyDecision(step.survey().getSend(), step.survey().getReason());
+            ctx.forward(new Record<>(customerId, new CustomerOutput.SurveyOut(step.survey()), timestamp));
+        }
+        if (step.idea() != null) {
+            ctx.forward(new Record<>(customerId, new CustomerOutput.IdeaOut(step.idea()), timestamp));
+        }
+    }
+
+    /** Deadlines due by the task's stream time: each customer's promises are checked once per scan. */
+    private void onStreamTime(long now) {
+        List<KeyValue<String, Long>> due = new ArrayList<>();
+        try (KeyValueIterator<String, Long> it = deadlines.range(deadlineKey(0, ""), deadlineKey(now, "\uffff"))) {
+            it.forEachRemaining(due::add);
+        }
+        for (KeyValue<String, Long> d : due) {
+            deadlines.delete(d.key);
+            String id = d.key.substring(d.key.indexOf('|') + 1);
+            byte[] stored = customers.get(id);
+            if (stored != null) {
+                apply(id, engine.tick(CustomerState.decode(stored), now, profile(id)), now);
+            }
+        }
+        pruneIssues(now);
+    }
+
+    private void pruneIssues(long now) {
+        List<String> old = new ArrayList<>();
+        try (KeyValueIterator<String, JourneyIssue> it = issues.all()) {
+            it.forEachRemaining(kv -> {
+                if (kv.value.getDetectedAt().toEpochMilli() < now - keepIssuesMs) {
+                    old.add(kv.key);
+                }
+            });
+        }
+        old.forEach(issues::delete);
+    }
+
+    static String deadlineKey(long at, String customerId) {
+        return String.format("%013d|%s", Math.max(0, at), customerId);
+    }
+
+    /** The global profile table holds timestamped values when the DSL materialised it; a plain store holds profiles. */
+    private CustomerProfile profile(String customerId) {
+        Object v = profiles.get(customerId);
+        if (v instanceof ValueAndTimestamp<?> vt) {
+            v = vt.value();
+        }
+        return v instanceof CustomerProfile p ? p : null;
+    }
+}
