@@ -53,6 +53,8 @@ public final class CustomerState {
     final List<OpenCase> cases = new ArrayList<>();
     final List<Long> surveys = new ArrayList<>();
     long fatigueIssueAt = NEVER;
+    /** Times of "send" decisions whose survey has not shown up yet: the survey event that follows is that one, not a new one. */
+    final List<Long> pendingSends = new ArrayList<>();
     final List<Dissatisfaction> dissatisfaction = new ArrayList<>();
     final List<Marker> repeatIssues = new ArrayList<>();
     final List<String> issues = new ArrayList<>();

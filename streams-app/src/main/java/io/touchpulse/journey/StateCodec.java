@@ -73,6 +73,10 @@ final class StateCodec {
                 out.writeLong(t);
             }
             out.writeLong(s.fatigueIssueAt);
+            out.writeByte(s.pendingSends.size());
+            for (long t : s.pendingSends) {
+                out.writeLong(t);
+            }
             out.writeByte(s.dissatisfaction.size());
             for (Dissatisfaction d : s.dissatisfaction) {
                 out.writeLong(d.ts());
@@ -152,6 +156,9 @@ final class StateCodec {
                 s.surveys.add(in.readLong());
             }
             s.fatigueIssueAt = in.readLong();
+            for (int i = count(in, CustomerState.MAX_SURVEYS, "pending survey sends"); i > 0; i--) {
+                s.pendingSends.add(in.readLong());
+            }
             for (int i = count(in, CustomerState.MAX_DISSATISFACTION, "dissatisfied moments"); i > 0; i--) {
                 long ts = in.readLong();
                 String tp = in.readUTF();

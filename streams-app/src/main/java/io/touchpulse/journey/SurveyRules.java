@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Surveys: counts the ones a customer gets (a send decision counts; a SURVEY event within 48 h after a counted one is
- * its delivery or answer, not a new survey), raises SURVEY_FATIGUE when one arrives over the budget or right after a
+ * Surveys: counts the ones a customer gets (a send decision counts; the first SURVEY event within 48 h after a send
+ * decision is that survey's delivery or answer, not a new one; every other SURVEY event is a survey), raises SURVEY_FATIGUE when one arrives over the budget or right after a
  * trivial interaction (once per period), and decides send/suppress after inbound calls, chats, visits and e-mails.
  */
 final class SurveyRules {
@@ -22,6 +22,7 @@ final class SurveyRules {
     static void prune(Observation o) {
         long from = o.now - o.config.surveyPeriod().toMillis();
         o.state.surveys.removeIf(ts -> ts <= from);
+        o.state.pendingSends.removeIf(ts -> ts <= o.now - SAME_SURVEY);
     }
 
     /** A SURVEY event arrived. */
@@ -31,8 +32,7 @@ final class SurveyRules {
             return;
         }
         List<Long> surveys = o.state.surveys;
-        long last = surveys.isEmpty() ? CustomerState.NEVER : surveys.get(surveys.size() - 1);
-        boolean counted = last == CustomerState.NEVER || o.now - last > SAME_SURVEY || o.now < last;
+        boolean counted = !deliversPendingSend(o);
         if (counted) {
             CustomerState.addCapped(surveys, o.now, CustomerState.MAX_SURVEYS);
         }
@@ -64,6 +64,19 @@ final class SurveyRules {
         String action = "Suppress surveys to this customer until " + Journeys.day(surveys.get(0) + o.config.surveyPeriod().toMillis())
                 + (trivial != null ? "; stop the survey trigger on " + trivial.touchpoint() + " after trivial interactions." : "; check which survey tools ignore the survey budget.");
         o.raise(JourneyIssueType.SURVEY_FATIGUE, t.eventId(), summary, action, evidence, t.touchpoint(), null);
+    }
+
+    /** Consumes the oldest send decision of the last 48 h this survey delivers (it was counted when decided). */
+    private static boolean deliversPendingSend(Observation o) {
+        List<Long> pending = o.state.pendingSends;
+        for (int i = 0; i < pending.size(); i++) {
+            long sent = pending.get(i);
+            if (sent <= o.now && o.now - sent <= SAME_SURVEY) {
+                pending.remove(i);
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The last non-survey interaction before the survey, if it was trivial and recent. */
@@ -99,6 +112,7 @@ final class SurveyRules {
         boolean send = reason.equals("ok");
         if (send) {
             CustomerState.addCapped(surveys, o.now, CustomerState.MAX_SURVEYS);
+            CustomerState.addCapped(o.state.pendingSends, o.now, CustomerState.MAX_SURVEYS);
         }
         return SurveyDecision.newBuilder().setCustomerId(o.state.customerId).setEventId(t.eventId())
                 .setDecidedAt(Instant.ofEpochMilli(o.now)).setSend(send).setReason(reason)

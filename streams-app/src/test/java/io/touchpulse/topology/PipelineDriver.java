@@ -120,6 +120,31 @@ final class PipelineDriver implements AutoCloseable {
                 .setTenureMonths(tenureMonths).setLifetimeValue(lifetimeValue).setUpdatedAt(T0).build());
     }
 
+    /** Pipes what the simulator produces straight into the input topics, at each event's own time. */
+    io.touchpulse.sim.EventSink simulatorSink() {
+        return new io.touchpulse.sim.EventSink() {
+            @Override
+            public void profile(String key, CustomerProfile p) {
+                profiles.pipeInput(key, p);
+            }
+
+            @Override
+            public void webTraffic(String key, WebTraffic e) {
+                web.pipeInput(key, e, e.getTimestamp());
+            }
+
+            @Override
+            public void search(String key, SearchEvent e) {
+                search.pipeInput(key, e, e.getTimestamp());
+            }
+
+            @Override
+            public void interaction(String key, Interaction e) {
+                interactions.pipeInput(key, e, e.getTimestamp());
+            }
+        };
+    }
+
     List<TouchpointHealth> healthValues() {
         return health.readValuesToList();
     }

@@ -36,27 +36,7 @@ class SimulatedIncidentAlertTest {
         SimConfig config = new SimConfig(42, PipelineDriver.T0, 3000, 40, shifted);
         try (PipelineDriver d = new PipelineDriver(Map.of("validation.max-future-skew", "3650d"))) {
             Simulator sim = new Simulator(config);
-            EventSink sink = new EventSink() {
-                @Override
-                public void profile(String key, CustomerProfile p) {
-                    d.profiles.pipeInput(key, p);
-                }
-
-                @Override
-                public void webTraffic(String key, WebTraffic e) {
-                    d.web.pipeInput(key, e, e.getTimestamp());
-                }
-
-                @Override
-                public void search(String key, SearchEvent e) {
-                    d.search.pipeInput(key, e, e.getTimestamp());
-                }
-
-                @Override
-                public void interaction(String key, Interaction e) {
-                    d.interactions.pipeInput(key, e, e.getTimestamp());
-                }
-            };
+            EventSink sink = d.simulatorSink();
             sim.emitProfiles(sink);
             sim.advance(HISTORY.plus(live), sink);
             return d.alerts.readValuesToList();
