@@ -24,7 +24,7 @@ final class SimOptions {
     @Option(names = "--start", paramLabel = "INSTANT", description = "Simulated start time, ISO-8601 (default: now, to the minute).")
     Instant start;
 
-    @Option(names = "--customers", description = "Number of simulated customers (default: 5000).")
+    @Option(names = "--customers", description = "Number of simulated customers (default: 50000).")
     Integer customers;
 
     @Option(names = "--rate", paramLabel = "EVENTS_PER_S", description = "Events per simulated second at the daily peak (default: 200 for demo, 60 for simulate).")

@@ -52,7 +52,7 @@ final class DriverStrengths {
             return null;
         }
         return new Measure(strength, () -> "mean sentiment " + RiskModel.pct(mean) + " over "
-                + RiskModel.pct(weight) + " recent texts (time-decayed)");
+                + Journeys.plural((int) Math.max(1, Math.round(weight)), "recent text", "recent texts") + " (time-decayed)");
     }
 
     /** 2 contacts about one problem within the repeat window = 1/3, 3 = 2/3, 4+ = 1. */
@@ -110,7 +110,7 @@ final class DriverStrengths {
             String what = (o.topic() == null ? "" : o.topic() + ", ") + (o.escalated() ? "escalated " : "")
                     + (o.complaint() ? "complaint" : "case");
             return Journeys.plural(s.cases.size(), "open case", "open cases") + "; the oldest (" + what + ") open for "
-                    + Journeys.plural((int) days, "day", "days");
+                    + (days == 0 ? "less than a day" : Journeys.plural((int) days, "day", "days"));
         });
     }
 

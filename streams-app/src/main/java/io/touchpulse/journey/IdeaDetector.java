@@ -6,9 +6,9 @@ import java.util.List;
 
 /**
  * Turns a customer's own text into an {@link IdeaMention} when it is a product idea: an idea cue ("I wish", "please
- * add", "workaround", "I had to … manually"...), or a request intent in feedback channels (verbatim, social, survey)
- * that is not a complaint. A plain "please" in a call or chat is a service request, not an idea, so the request intent
- * alone does not count there.
+ * add", "workaround", "I had to … manually"...). A request intent alone is not enough: "I want to switch to paperless
+ * billing" or "can I return the tablet?" is a service request for an agent, not an idea for a product team (in the
+ * demo the request intent filled the feed with them).
  *
  * <p>Weight = 1 + ln(1 + interactions in 90 d) + min(tenure, 60 months) / 24 + ln(1 + lifetime value / 1000):
  * a first-time anonymous-ish customer weighs 1, an engaged five-year customer with 5 contacts and a 5,000 value
@@ -25,10 +25,7 @@ final class IdeaDetector {
         if (!s.getHasText() || t.has(Touch.OUTBOUND)) {
             return null;
         }
-        List<String> intents = s.getIntents();
-        boolean feedback = switch (t.kind()) { case "VERBATIM", "SOCIAL", "SURVEY" -> true; default -> false; };
-        boolean request = feedback && intents.contains("request") && !intents.contains("complaint") && !intents.contains("churn");
-        if (!ideaCue && !request) {
+        if (!ideaCue) {
             return null;
         }
         return new IdeaMention(t.eventId(), o.state.customerId, o.state.segment, t.touchpoint(), t.ts(), s.getText(),

@@ -33,9 +33,9 @@ public record SimConfig(long seed, Instant start, int customers, double eventsPe
         this(seed, start, customers, eventsPerSecond, incidents, true, Duration.ZERO);
     }
 
-    /** Seed 42, start = now truncated to the minute, 5000 customers, 60 events/s at peak, the default incident schedule. */
+    /** Seed 42, start = now truncated to the minute, 50,000 customers, 60 events/s at peak, the default incident schedule. */
     public static SimConfig defaults() {
-        return new SimConfig(42L, Instant.now().truncatedTo(ChronoUnit.MINUTES), 5000, 60.0, Incident.defaultSchedule());
+        return new SimConfig(42L, Instant.now().truncatedTo(ChronoUnit.MINUTES), 50_000, 60.0, Incident.defaultSchedule());
     }
 
     public SimConfig withSeed(long s) { return new SimConfig(s, start, customers, eventsPerSecond, incidents, journeys, journeysAt); }

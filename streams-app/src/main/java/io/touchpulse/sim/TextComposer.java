@@ -18,7 +18,7 @@ final class TextComposer {
     static final int TOPIC_SUPPORT = indexOf("support");
 
     private final TextLibrary lib;
-    private final int[] neg, pos, q, neu, inc;
+    private final int[] neg, pos, q, neu, inc, idea;
     private final int openChat, openEmail, openCall, endNeg, endPos, closeNeg, closePos, closeQ, churn, but, qLead,
             signEmail, pii, outbound, callback;
 
@@ -30,12 +30,14 @@ final class TextComposer {
         q = new int[n];
         neu = new int[n];
         inc = new int[n];
+        idea = new int[n];
         for (int t = 0; t < n; t++) {
             String topic = Segment.SUBJECTS[t];
             neg[t] = lib.id("neg." + topic);
             pos[t] = lib.id("pos." + topic);
             q[t] = lib.id("q." + topic);
             neu[t] = lib.id("neu." + topic);
+            idea[t] = lib.has("idea." + topic) ? lib.id("idea." + topic) : -1;
             String incTopic = topic.equals("app") ? "login" : topic;
             inc[t] = lib.has("incident." + incTopic) ? lib.id("incident." + incTopic) : neg[t];
         }
@@ -129,7 +131,9 @@ final class TextComposer {
             case NEUTRAL -> {
                 lib.expand(neu[topic], r, sb);
                 sb.append('.');
-                if (r.nextDouble() < 0.5) sentence(sb, q[topic], r, "?");
+                double more = r.nextDouble(); // one draw for both, so adding ideas left every other text as it was
+                if (more < 0.5) sentence(sb, q[topic], r, "?");
+                else if (more > 0.85 && idea[topic] >= 0 && style != Style.CALL) sentence(sb, idea[topic], r, ".");
             }
         }
         if (capitalise) capitalise(sb, body);

@@ -40,7 +40,7 @@ class ClusterQueriesIntegrationTest {
      * customer routes answer [] and 404 on every instance. Set to true once it is: then /api/customers must be
      * non-empty and the same on both instances, and a customer owned by the other instance is looked up through it.
      */
-    static final boolean CUSTOMER_STAGE = false;
+    static final boolean CUSTOMER_STAGE = true;
     private static final List<String> LISTS = List.of("/api/touchpoints", "/api/alerts", "/api/customers?limit=20",
             "/api/journey-issues", "/api/ideas", "/api/trends");
     private static final ObjectMapper JSON = new ObjectMapper();
