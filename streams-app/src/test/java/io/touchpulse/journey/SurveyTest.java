@@ -111,4 +111,24 @@ class SurveyTest {
         assertThat(j.issues(FATIGUE)).hasSize(1);
         assertThat(j.issues(FATIGUE).get(0).getSummary()).isEqualTo("2 surveys in 10 days, over the budget of 1.");
     }
+
+    @Test
+    void surveysSentInABurstAreEachCountedAndTheFourthIsFatigue() {
+        Journey j = new Journey();
+        for (int n = 0; n < 3; n++) {
+            npsSurvey(j, "survey-" + n, T0 + n * 4 * MIN);
+        }
+        assertThat(j.issues(FATIGUE)).isEmpty();
+        npsSurvey(j, "survey-3", T0 + 12 * MIN);
+        assertThat(j.issues(FATIGUE)).hasSize(1);
+    }
+
+    @Test
+    void theSurveyASendDecisionAnnouncedIsNotCountedTwice() {
+        Journey j = new Journey();
+        call(j, "call-1", T0, 300);
+        npsSurvey(j, "survey-1", T0 + 5 * MIN);
+        SurveyDecision next = call(j, "call-2", T0 + 8 * D, 300);
+        assertThat(next.getSurveysInPeriod()).isEqualTo(1);
+    }
 }
