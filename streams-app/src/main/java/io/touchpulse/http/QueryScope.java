@@ -19,7 +19,7 @@ public record QueryScope(String path, Map<String, List<String>> query, boolean l
     static final String STALE = "stale";
 
     public QueryScope {
-        query = Map.copyOf(query);
+        query = java.util.Collections.unmodifiableMap(new TreeMap<>(query)); // sorted: a forwarded URL is the same every time
     }
 
     static QueryScope of(Context ctx) {

@@ -36,10 +36,11 @@ class IdeaMentionTest {
     }
 
     @Test
-    void aServiceRequestIsNotAnIdeaButAFeedbackRequestIs() {
+    void aServiceRequestIsNotAnIdeaButAWishIs() {
         Journey j = new Journey();
         assertThat(j.feed(text(inbound("chat-1", T0, InteractionKind.CHAT), "Please send me the invoice again", 0, "request")).idea()).isNull();
-        assertThat(j.feed(text(inbound("v-1", T0, InteractionKind.VERBATIM), "Please offer a family plan", 0.2, "request")).idea()).isNotNull();
+        assertThat(j.feed(text(inbound("v-0", T0, InteractionKind.VERBATIM), "I want to switch to paperless billing", 0, "request")).idea()).isNull();
+        assertThat(j.feed(text(inbound("v-1", T0, InteractionKind.VERBATIM), "I wish you offered a family plan", 0.2, "request")).idea()).isNotNull();
         assertThat(j.feed(text(inbound("v-2", T0, InteractionKind.VERBATIM), "Please refund me, this is a disgrace", -0.7, "complaint", "request")).idea()).isNull();
     }
 
