@@ -131,9 +131,9 @@ final class TextComposer {
             case NEUTRAL -> {
                 lib.expand(neu[topic], r, sb);
                 sb.append('.');
-                double more = r.nextDouble(); // one draw for both, so adding ideas left every other text as it was
+                double more = r.nextDouble();
                 if (more < 0.5) sentence(sb, q[topic], r, "?");
-                else if (more > 0.85 && idea[topic] >= 0 && style != Style.CALL) sentence(sb, idea[topic], r, ".");
+                else if (more > 0.85 && idea[topic] >= 0 && style != Style.CALL) idea(sb, idea[topic], (more - 0.85) / 0.15);
             }
         }
         if (capitalise) capitalise(sb, body);
@@ -144,6 +144,18 @@ final class TextComposer {
         if ((tone == Tone.NEGATIVE || tone == Tone.CHURN) && quirk < 0.03) return text.toUpperCase(Locale.ROOT);
         if (style == Style.CHAT && quirk > 0.93) return text.toLowerCase(Locale.ROOT);
         return text;
+    }
+
+    /**
+     * An idea sentence picked by {@code u} in [0, 1), drawing nothing from the generator: ideas were added to the
+     * library later, and every other text (and so every incident's signal) stays exactly what it was.
+     */
+    private void idea(StringBuilder sb, int section, double u) {
+        sb.append(' ');
+        int start = sb.length();
+        lib.expandLine(section, Math.min(lib.size(section) - 1, (int) (u * lib.size(section))), null, sb);
+        capitalise(sb, start);
+        sb.append('.');
     }
 
     private void sentence(StringBuilder sb, int section, SplittableRandom r, String end) {

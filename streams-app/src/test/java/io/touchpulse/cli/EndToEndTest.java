@@ -142,7 +142,7 @@ class EndToEndTest {
         HttpResponse<String> page = get("/");
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.headers().firstValue("content-type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/html"));
-        assertThat(page.body()).contains("api/touchpoints");
+        assertThat(page.body()).contains("api/stream", "live.js");
 
         String metrics = get("/metrics").body();
         assertThat(metrics).contains("touchpulse_signals_total{", "touchpulse_touchpoint_dissatisfied_ratio{", "jvm_memory_used_bytes", "kafka_stream_");
