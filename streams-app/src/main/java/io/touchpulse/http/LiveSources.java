@@ -34,12 +34,7 @@ public record LiveSources(Supplier<Map<String, Object>> pipeline,
     /** The sections from the same route functions HttpApi serves. */
     public static LiveSources of(PipelineView pipeline, InsightsView insights) {
         return new LiveSources(
-                () -> {
-                    Map<String, Object> m = new LinkedHashMap<>();
-                    m.put("state", pipeline.state());
-                    m.put("ready", pipeline.ready());
-                    return m;
-                },
+                () -> state(pipeline),
                 () -> PipelineRoutes.touchpoints(pipeline, null, null),
                 () -> PipelineRoutes.alerts(pipeline, PipelineRoutes.AlertFilter.FIRING),
                 () -> insights.trends(null, null),
@@ -54,12 +49,7 @@ public record LiveSources(Supplier<Map<String, Object>> pipeline,
         LocalViews<InsightsView> i = sources.insights();
         PipelineView self = p.active();
         return new LiveSources(
-                () -> {
-                    Map<String, Object> m = new LinkedHashMap<>();
-                    m.put("state", self.state());
-                    m.put("ready", self.ready());
-                    return m;
-                },
+                () -> state(self),
                 () -> rows(cluster.list(Dataset.TOUCHPOINTS, scope("/api/touchpoints", Map.of()), Integer.MAX_VALUE,
                         stale -> PipelineRoutes.touchpoints(p.pick(stale), null, null))),
                 () -> rows(cluster.list(Dataset.ALERTS, scope("/api/alerts", Map.of("status", List.of("firing"))), Integer.MAX_VALUE,
@@ -71,6 +61,13 @@ public record LiveSources(Supplier<Map<String, Object>> pipeline,
                         JOURNEY_ISSUES, stale -> i.pick(stale).journeyIssues(null, null, JOURNEY_ISSUES))),
                 () -> rows(cluster.list(Dataset.IDEAS, scope("/api/ideas", Map.of("limit", List.of("" + IDEAS))), IDEAS,
                         stale -> i.pick(stale).ideas(IDEAS))));
+    }
+
+    private static Map<String, Object> state(PipelineView pipeline) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("state", pipeline.state());
+        m.put("ready", pipeline.ready());
+        return m;
     }
 
     private static QueryScope scope(String path, Map<String, List<String>> query) {
