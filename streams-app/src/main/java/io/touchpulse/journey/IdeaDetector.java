@@ -1,6 +1,8 @@
 package io.touchpulse.journey;
 
 import io.touchpulse.schema.Signal;
+import io.touchpulse.text.PiiRedactor;
+import io.touchpulse.text.Terms;
 
 import java.util.List;
 
@@ -28,8 +30,10 @@ final class IdeaDetector {
         if (!ideaCue) {
             return null;
         }
-        return new IdeaMention(t.eventId(), o.state.customerId, o.state.segment, t.touchpoint(), t.ts(), s.getText(),
-                List.copyOf(s.getTerms()), weight(o.state, o.now));
+        String sentence = JourneyCues.ideaSentence(s.getText());
+        List<String> terms = sentence.equals(s.getText()) ? List.copyOf(s.getTerms()) : Terms.of(PiiRedactor.withoutPlaceholders(sentence));
+        return new IdeaMention(t.eventId(), o.state.customerId, o.state.segment, t.touchpoint(), t.ts(), sentence, terms,
+                weight(o.state, o.now));
     }
 
     static double weight(CustomerState s, long now) {

@@ -28,4 +28,17 @@ final class JourneyCues {
         boolean offer = labels.contains("new-offer") || (labels.contains("loyal") && labels.contains("penalty"));
         return new Found(idea, offer);
     }
+
+    /**
+     * The sentence that carries the idea ("My workaround is to copy every invoice by hand."), so the idea board groups
+     * and shows the idea, not the service request or small talk around it; the whole text when no one sentence does.
+     */
+    static String ideaSentence(String text) {
+        for (String sentence : text.split("(?<=[.!?])\\s+|\\n+")) {
+            if (find(sentence).idea()) {
+                return sentence.strip();
+            }
+        }
+        return text;
+    }
 }

@@ -119,7 +119,9 @@ class EmbeddedKafkaBrokerTest {
             producer.beginTransaction();
             for (int i = 0; i < 5; i++) {
                 // explicit partitions so all three are exercised
-                producer.send(new ProducerRecord<>(EVENTS, i % 3, "k" + i, "e" + i));
+                // the last one a day ahead, like the demo's compressed simulated time: the broker must take it
+                Long timestamp = i == 4 ? System.currentTimeMillis() + 86_400_000L : null;
+                producer.send(new ProducerRecord<>(EVENTS, i % 3, timestamp, "k" + i, "e" + i));
             }
             producer.send(new ProducerRecord<>(PROFILES, "a", "p-a"));
             producer.send(new ProducerRecord<>(PROFILES, "b", "p-b"));

@@ -60,4 +60,13 @@ class IdeaMentionTest {
         // 1 + ln(1 + 5 contacts) + 60/24 + ln(1 + 5000/1000)
         assertThat(idea.weight()).isCloseTo(1 + Math.log(6) + 2.5 + Math.log(6), within(1e-9));
     }
+
+    @Test
+    void theMentionIsTheSentenceWithTheIdea() {
+        Journey j = new Journey();
+        IdeaMention m = j.feed(text(inbound("mail-1", T0, InteractionKind.EMAIL),
+                "Please send the invoice to our accounts team. My workaround is to copy every invoice into a spreadsheet by hand.", 0)).idea();
+        assertThat(m.text()).isEqualTo("My workaround is to copy every invoice into a spreadsheet by hand.");
+        assertThat(m.terms()).contains("spreadsheet").doesNotContain("team");
+    }
 }
