@@ -70,20 +70,11 @@ final class LocalInsights implements InsightsView {
 
     @Override
     public List<Map<String, Object>> journeyIssues(String type, String customerId, int limit) {
-        return live.query(() -> {
-            List<JourneyIssue> out = new ArrayList<>();
-            try (KeyValueIterator<String, JourneyIssue> it = this.<JourneyIssue>store(Stores.JOURNEY_ISSUES).all()) {
-                it.forEachRemaining(kv -> {
-                    JourneyIssue i = kv.value;
-                    if ((type == null || i.getType().name().equals(type)) && (customerId == null || i.getCustomerId().equals(customerId))) {
-                        out.add(i);
-                    }
-                });
-            }
-            return out.stream()
-                    .sorted(Comparator.comparing(JourneyIssue::getDetectedAt).reversed().thenComparing(JourneyIssue::getIssueId))
-                    .limit(limit).map(AvroJson::of).toList();
-        });
+        return live.query(() -> live.runtime().journeyIssues(includeStandbys).stream()
+                .filter(i -> type == null || i.getType().name().equals(type))
+                .filter(i -> customerId == null || i.getCustomerId().equals(customerId))
+                .sorted(Comparator.comparing(JourneyIssue::getDetectedAt).reversed().thenComparing(JourneyIssue::getIssueId))
+                .limit(limit).map(AvroJson::of).toList());
     }
 
     @Override

@@ -31,16 +31,10 @@ public record LiveSources(Supplier<Map<String, Object>> pipeline,
     public static final int IDEAS = 10;
     public static final int TRENDS = 25;
 
-    /** The sections from the same route functions HttpApi serves. */
+    /** The sections from this instance's own views (a single instance, tests): the cluster path with nobody else to ask. */
     public static LiveSources of(PipelineView pipeline, InsightsView insights) {
-        return new LiveSources(
-                () -> state(pipeline),
-                () -> PipelineRoutes.touchpoints(pipeline, null, null),
-                () -> PipelineRoutes.alerts(pipeline, PipelineRoutes.AlertFilter.FIRING),
-                () -> insights.trends(null, null),
-                () -> insights.atRiskCustomers(null, 0.0, CUSTOMERS),
-                () -> insights.journeyIssues(null, null, JOURNEY_ISSUES),
-                () -> insights.ideas(IDEAS));
+        QuerySources local = QuerySources.local(pipeline, insights);
+        return cluster(local, new ClusterQueries(local.locator(), new HttpPeers(HttpApi.FORWARD_TIMEOUT), HttpApi.FORWARD_TIMEOUT));
     }
 
     /** The sections as the cluster answers them: every instance's share, like the REST routes without scope=local. */

@@ -161,7 +161,11 @@ public final class PipelineRuntime implements AutoCloseable {
 
     /** Journey issues kept by this instance's active tasks (recent ones; see journey.keep-issues). */
     public List<io.touchpulse.schema.JourneyIssue> journeyIssues() {
-        return values(this.<io.touchpulse.schema.JourneyIssue>keyValueStore(Stores.JOURNEY_ISSUES, false));
+        return journeyIssues(false);
+    }
+
+    public List<io.touchpulse.schema.JourneyIssue> journeyIssues(boolean includeStandbys) {
+        return values(this.<io.touchpulse.schema.JourneyIssue>keyValueStore(Stores.JOURNEY_ISSUES, includeStandbys));
     }
 
     /**

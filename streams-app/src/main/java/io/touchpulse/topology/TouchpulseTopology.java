@@ -37,6 +37,7 @@ import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 
@@ -146,12 +147,9 @@ public final class TouchpulseTopology {
     private static KStream<String, Signal> customerStage(StreamsBuilder b, KStream<String, Signal> joined, TouchpulseConfig config,
                                                          Topics topics, PipelineMetrics metrics) {
         JourneyEngine engine = new JourneyEngine(JourneyConfig.of(config.journeys().knobs()));
-        b.addStateStore(org.apache.kafka.streams.state.Stores.keyValueStoreBuilder(
-                        org.apache.kafka.streams.state.Stores.persistentKeyValueStore(Stores.CUSTOMERS), Serdes.String(), Serdes.ByteArray())
-                .withLoggingEnabled(Map.of()).withCachingEnabled());
-        b.addStateStore(org.apache.kafka.streams.state.Stores.keyValueStoreBuilder(
-                        org.apache.kafka.streams.state.Stores.persistentKeyValueStore(Stores.CUSTOMER_DEADLINES), Serdes.String(), Serdes.Long())
-                .withLoggingEnabled(Map.of()).withCachingEnabled());
+        // one state per customer: millions of keys, so on disk (RocksDB) rather than on the heap
+        b.addStateStore(logged(org.apache.kafka.streams.state.Stores.persistentKeyValueStore(Stores.CUSTOMERS), Serdes.ByteArray(), true));
+        b.addStateStore(logged(org.apache.kafka.streams.state.Stores.persistentKeyValueStore(Stores.CUSTOMER_DEADLINES), Serdes.Long(), true));
         b.addStateStore(logged(Stores.JOURNEY_ISSUES, AvroSerde.of(JourneyIssue.class), false));
         Map<String, KStream<String, CustomerOutput>> out = joined
                 .process(() -> new CustomerStage(engine, config.journeys().keepIssues(), metrics), Named.as("customer-journeys"),
@@ -192,8 +190,13 @@ public final class TouchpulseTopology {
 
     /** In-memory stores backed by a changelog: small state, fast restarts, exactly-once restore. */
     private static <V> StoreBuilder<KeyValueStore<String, V>> logged(String name, org.apache.kafka.common.serialization.Serde<V> serde, boolean cached) {
-        StoreBuilder<KeyValueStore<String, V>> sb = org.apache.kafka.streams.state.Stores.keyValueStoreBuilder(
-                org.apache.kafka.streams.state.Stores.inMemoryKeyValueStore(name), Serdes.String(), serde).withLoggingEnabled(Map.of());
+        return logged(org.apache.kafka.streams.state.Stores.inMemoryKeyValueStore(name), serde, cached);
+    }
+
+    private static <V> StoreBuilder<KeyValueStore<String, V>> logged(KeyValueBytesStoreSupplier store,
+                                                                      org.apache.kafka.common.serialization.Serde<V> serde, boolean cached) {
+        StoreBuilder<KeyValueStore<String, V>> sb = org.apache.kafka.streams.state.Stores.keyValueStoreBuilder(store, Serdes.String(), serde)
+                .withLoggingEnabled(Map.of());
         return cached ? sb.withCachingEnabled() : sb.withCachingDisabled();
     }
 
