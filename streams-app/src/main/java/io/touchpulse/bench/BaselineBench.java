@@ -33,7 +33,7 @@ final class BaselineBench {
                 StreamsSettings.of(config, PipelineMetrics.noop()));
         try (GroupProgress progress = new GroupProgress(config.bootstrapServers(), config.applicationId(), topics.eventInputs())) {
             streams.start();
-            PhaseResult timing = StreamsTimer.time(constructed, streams::state, progress, timeout);
+            PhaseResult timing = StreamsTimer.time(constructed, config.applicationId(), streams::state, progress, timeout);
             return new Result(timing, droppedRecords(streams));
         } finally {
             streams.close(Duration.ofSeconds(10));

@@ -30,6 +30,8 @@ final class BenchReport {
         m.put("alert_transitions_measured", alerts == null ? null : measured.size());
         m.put("produce_events_per_s", Math.round(r.load().eventsPerSecond()));
         m.put("pipeline_vs_raw", round3(pipeline / r.raw().eventsPerSecond()));
+        m.put("pipeline_cpu_us_per_event", round3(r.pipeline().timing().cpuMicrosPerEvent()));
+        m.put("baseline_cpu_us_per_event", round3(r.baseline().timing().cpuMicrosPerEvent()));
         m.put("baseline_vs_raw", round3(baseline / r.raw().eventsPerSecond()));
 
         Map<String, Object> late = new LinkedHashMap<>();
@@ -117,6 +119,8 @@ final class BenchReport {
                 "baseline and pipeline: the clock starts when KafkaStreams reports RUNNING (start-up, rebalance and global-store restore excluded) "
                         + "and stops at the first 50 ms poll where the app's committed offsets reach the end of every input partition and of every "
                         + "repartition partition it commits (downstream sub-topologies drained). Records committed before RUNNING are not counted.",
+                "*_cpu_us_per_event: CPU time of the app's own threads (stream threads and their clients' network threads; not the broker) over the "
+                        + "timed interval, per event. Barely affected by other load on the machine, unlike events/s.",
                 "baseline: same StreamsSettings as the pipeline (guarantee, threads, commit interval, cache, compression); topology = stream(3 inputs, String/ByteArray) "
                         + "-> groupByKey -> 5m/1m hopping windows, 30s grace -> count -> output topic. No repartition.",
                 "warm-up: before any timed phase, a separate round (own topics bench-warmup.*, own application ids) runs produce, raw, baseline and pipeline "

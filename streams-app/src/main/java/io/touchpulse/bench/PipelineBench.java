@@ -39,7 +39,7 @@ final class PipelineBench {
         long constructed = System.nanoTime();
         PipelineRuntime runtime = PipelineRuntime.start(config, metrics);
         try (GroupProgress progress = new GroupProgress(config.bootstrapServers(), config.applicationId(), topics.eventInputs())) {
-            PhaseResult timing = StreamsTimer.time(constructed, runtime::state, progress, timeout);
+            PhaseResult timing = StreamsTimer.time(constructed, config.applicationId(), runtime::state, progress, timeout);
             Map<String, Double> dlq = new TreeMap<>();
             registry.find("touchpulse_dlq_records").counters()
                     .forEach(c -> dlq.merge(c.getId().getTag("reason"), c.count(), Double::sum));

@@ -17,8 +17,9 @@ final class StreamsTimer {
     private StreamsTimer() {
     }
 
-    static PhaseResult time(long constructedNanos, Supplier<KafkaStreams.State> state, GroupProgress progress, Duration timeout)
-            throws InterruptedException {
+    /** @param appId the app's application.id: its threads' CPU time over the timed interval is measured too */
+    static PhaseResult time(long constructedNanos, String appId, Supplier<KafkaStreams.State> state, GroupProgress progress,
+                            Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (state.get() != KafkaStreams.State.RUNNING) {
             failIfDead(state.get());
@@ -26,6 +27,7 @@ final class StreamsTimer {
             Thread.sleep(2);
         }
         long t0 = System.nanoTime();
+        long cpu0 = ThreadCpu.nanos(appId);
         long alreadyCommitted = progress.committedInputRecords();
         while (!progress.done()) {
             failIfDead(state.get());
@@ -33,7 +35,9 @@ final class StreamsTimer {
             Thread.sleep(POLL_MS);
         }
         long t1 = System.nanoTime();
-        return new PhaseResult((t0 - constructedNanos) / 1e9, (t1 - t0) / 1e9, progress.inputRecords() - alreadyCommitted);
+        long cpu1 = ThreadCpu.nanos(appId);
+        double cpuSeconds = cpu0 < 0 || cpu1 < 0 ? Double.NaN : (cpu1 - cpu0) / 1e9;
+        return new PhaseResult((t0 - constructedNanos) / 1e9, (t1 - t0) / 1e9, progress.inputRecords() - alreadyCommitted, cpuSeconds);
     }
 
     private static void failIfDead(KafkaStreams.State s) {

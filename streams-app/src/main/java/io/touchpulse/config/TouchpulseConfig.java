@@ -78,6 +78,7 @@ public record TouchpulseConfig(
         d.put("metrics.label-cap", "50");
         d.put("journey.enabled", "true");
         d.put("journey.keep-issues", "7d");
+        d.put("journey.cache-customers", "10000");
         d.put("alert.enabled", "true");
         d.put("alert.metrics", "dissatisfied_rate,error_rate,zero_result_rate,negative_share,unanswered_rate,latency_p95_ms,events");
         d.put("alert.min-severity", "warning");
@@ -129,7 +130,8 @@ public record TouchpulseConfig(
                         r.string("alert.api-base-url"),
                         r.duration("alert.keep-resolved"), r.duration("alert.forget-after"), Map.copyOf(detector),
                         r.bool("alert.delivery"), r.optionalPath("alert.delivery-config")),
-                new JourneySettings(r.bool("journey.enabled"), r.duration("journey.keep-issues"), Map.copyOf(journey)));
+                new JourneySettings(r.bool("journey.enabled"), r.duration("journey.keep-issues"),
+                        r.positiveInt("journey.cache-customers"), Map.copyOf(journey)));
         c.check();
         return c;
     }

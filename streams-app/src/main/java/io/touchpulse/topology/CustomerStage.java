@@ -39,7 +39,7 @@ final class CustomerStage implements Processor<String, Signal, String, CustomerO
     private final long keepIssuesMs;
     private final PipelineMetrics metrics;
     private ProcessorContext<String, CustomerOutput> ctx;
-    private KeyValueStore<String, byte[]> customers;
+    private CustomerStore customers;
     private KeyValueStore<String, Long> deadlines;
     private KeyValueStore<String, JourneyIssue> issues;
     private KeyValueStore<String, ?> profiles;
@@ -54,6 +54,7 @@ final class CustomerStage implements Processor<String, Signal, String, CustomerO
     public void init(ProcessorContext<String, CustomerOutput> context) {
         ctx = context;
         customers = context.getStateStore(Stores.CUSTOMERS);
+        customers.dropClean(); // (re)started: what the store holds may have moved on (e.g. restored as a standby)
         deadlines = context.getStateStore(Stores.CUSTOMER_DEADLINES);
         issues = context.getStateStore(Stores.JOURNEY_ISSUES);
         profiles = context.getStateStore(Stores.CUSTOMER_PROFILES);
@@ -68,8 +69,13 @@ final class CustomerStage implements Processor<String, Signal, String, CustomerO
             ctx.forward(r.withValue(new CustomerOutput.SignalOut(s)));
             return;
         }
-        byte[] stored = customers.get(id);
-        Step step = engine.observe(stored == null ? null : CustomerState.decode(stored), s, profile(id));
+        Step step;
+        try {
+            step = engine.observe(customers.state(id), s, profile(id));
+        } catch (RuntimeException e) {
+            customers.evict(id); // the rules may have changed the state halfway
+            throw e;
+        }
         if (!step.addedReasons().isEmpty() || step.repeatedQuestion()) {
             annotate(s, step);
         }
@@ -101,7 +107,9 @@ final class CustomerStage implements Processor<String, Signal, String, CustomerO
 
     private void apply(String customerId, Step step, long timestamp) {
         if (step.stateChanged()) {
-            customers.put(customerId, step.state().encode());
+            customers.put(customerId, step.state());
+        } else {
+            customers.evict(customerId); // changed in memory (e.g. risk decayed) but not worth saving: keep memory = store
         }
         if (step.nextDeadline() != Long.MAX_VALUE) {
             deadlines.put(deadlineKey(step.nextDeadline(), customerId), step.nextDeadline());
@@ -133,9 +141,9 @@ final class CustomerStage implements Processor<String, Signal, String, CustomerO
         for (KeyValue<String, Long> d : due) {
             deadlines.delete(d.key);
             String id = d.key.substring(d.key.indexOf('|') + 1);
-            byte[] stored = customers.get(id);
-            if (stored != null) {
-                apply(id, engine.tick(CustomerState.decode(stored), now, profile(id)), now);
+            CustomerState state = customers.state(id);
+            if (state != null) {
+                apply(id, engine.tick(state, now, profile(id)), now);
             }
         }
         pruneIssues(now);

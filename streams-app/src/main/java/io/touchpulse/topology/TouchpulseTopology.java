@@ -78,8 +78,9 @@ public final class TouchpulseTopology {
 
         GlobalKTable<String, CustomerProfile> profiles = b.globalTable(topics.customerProfiles(),
                 Consumed.with(Serdes.String(), AvroSerde.of(CustomerProfile.class)).withName("source-customer-profiles"),
-                Materialized.<String, CustomerProfile>as(org.apache.kafka.streams.state.Stores.inMemoryKeyValueStore(Stores.CUSTOMER_PROFILES))
-                        .withKeySerde(Serdes.String()).withValueSerde(AvroSerde.of(CustomerProfile.class)));
+                // read once or twice per event: a hash map, no record cache in front (both cost more than a lookup)
+                Materialized.<String, CustomerProfile>as(HashStore.supplier(Stores.CUSTOMER_PROFILES))
+                        .withKeySerde(Serdes.String()).withValueSerde(AvroSerde.of(CustomerProfile.class)).withCachingDisabled());
 
         KStream<String, Signal> web = b.stream(topics.webTraffic(), Consumed.with(Serdes.String(), AvroSerde.of(WebTraffic.class)).withName("source-web-traffic"))
                 .processValues(() -> new Normalizer<>(factory::fromWeb), Named.as("score-web-traffic"));
@@ -147,8 +148,10 @@ public final class TouchpulseTopology {
     private static KStream<String, Signal> customerStage(StreamsBuilder b, KStream<String, Signal> joined, TouchpulseConfig config,
                                                          Topics topics, PipelineMetrics metrics) {
         JourneyEngine engine = new JourneyEngine(JourneyConfig.of(config.journeys().knobs()));
-        // one state per customer: millions of keys, so on disk (RocksDB) rather than on the heap
-        b.addStateStore(logged(org.apache.kafka.streams.state.Stores.persistentKeyValueStore(Stores.CUSTOMERS), Serdes.ByteArray(), true));
+        // one state per customer: millions of keys, so on disk (RocksDB), with the recently active ones decoded in memory
+        b.addStateStore(CustomerStore.builder(org.apache.kafka.streams.state.Stores.keyValueStoreBuilder(
+                        org.apache.kafka.streams.state.Stores.persistentKeyValueStore(Stores.CUSTOMERS), Serdes.String(), Serdes.ByteArray())
+                .withLoggingEnabled(Map.of()), config.journeys().cacheCustomers()));
         b.addStateStore(logged(org.apache.kafka.streams.state.Stores.persistentKeyValueStore(Stores.CUSTOMER_DEADLINES), Serdes.Long(), true));
         b.addStateStore(logged(Stores.JOURNEY_ISSUES, AvroSerde.of(JourneyIssue.class), false));
         Map<String, KStream<String, CustomerOutput>> out = joined
