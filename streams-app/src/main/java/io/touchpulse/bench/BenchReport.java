@@ -65,7 +65,7 @@ final class BenchReport {
             m.put("sustained", sustained);
         }
         if (x.scaling() != null) {
-            m.put("scaling", scaling(x.scaling()));
+            m.put("scaling", ScalingReport.of(x.scaling()));
         }
         if (x.state() != null) {
             m.put("state", StateReport.of(x.state()));
@@ -152,28 +152,6 @@ final class BenchReport {
         return m;
     }
 
-    /** The matrix as rows: the measured round's keys per partitions x threads. */
-    private static List<Map<String, Object>> scaling(List<BenchRunner.ScalingPoint> points) {
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (BenchRunner.ScalingPoint p : points) {
-            BenchRunner.Round r = p.round();
-            double pipeline = r.pipeline().timing().eventsPerSecond();
-            double baseline = r.baseline().timing().eventsPerSecond();
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("partitions", p.partitions());
-            m.put("threads", p.threads());
-            m.put("pipeline_events_per_s", Math.round(pipeline));
-            m.put("baseline_windowed_count_events_per_s", Math.round(baseline));
-            m.put("ratio_to_baseline", round3(pipeline / baseline));
-            m.put("raw_consume_events_per_s", Math.round(r.raw().eventsPerSecond()));
-            m.put("raw_produce_events_per_s", Math.round(r.rawProduce().eventsPerSecond()));
-            m.put("produce_events_per_s", Math.round(r.load().eventsPerSecond()));
-            m.put("late_records_dropped", Math.round(r.pipeline().lateCombiner() + r.pipeline().lateMerger()));
-            out.add(m);
-        }
-        return out;
-    }
-
     private static double appSeconds(PhaseResult p) {
         return p.startupSeconds() + p.processingSeconds();
     }
@@ -202,9 +180,7 @@ final class BenchReport {
             m.addAll(AlertReport.method());
         }
         if (s.scaling().enabled()) {
-            m.add("scaling: for every partitions x threads combination, a round like the measured one (own topics bench-scale-p<P>-t<T>.*, "
-                    + "own load of " + s.scaling().events() + " events, raw consumer, raw producer, baseline, pipeline), after the other phases, "
-                    + "so the JIT is warm; the same number of events for every combination.");
+            m.add(ScalingReport.method(s.scaling()));
         }
         if (s.state().enabled()) {
             m.addAll(StateReport.method(s.state()));
@@ -247,7 +223,7 @@ final class BenchReport {
         return n;
     }
 
-    private static double round3(double d) {
+    static double round3(double d) {
         return Math.round(d * 1000) / 1000.0;
     }
 }
