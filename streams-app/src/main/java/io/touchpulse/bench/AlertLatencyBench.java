@@ -7,21 +7,22 @@ import io.touchpulse.alert.dispatch.DispatcherService;
 import io.touchpulse.alert.dispatch.Secrets;
 import io.touchpulse.alert.notify.StandardWebhookSigner;
 import io.touchpulse.config.TouchpulseConfig;
-import io.touchpulse.schema.CustomerProfile;
-import io.touchpulse.schema.Interaction;
-import io.touchpulse.schema.SearchEvent;
-import io.touchpulse.schema.WebTraffic;
-import io.touchpulse.sim.EventSink;
+import io.touchpulse.schema.Alert;
 import io.touchpulse.sim.SimulationRunner;
 import io.touchpulse.sim.Simulator;
+import io.touchpulse.topology.AlertLifecycle;
+import io.touchpulse.topology.AvroSerde;
 import io.touchpulse.topology.PipelineMetrics;
 import io.touchpulse.topology.PipelineRuntime;
 import io.touchpulse.topology.Topics;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.streams.KafkaStreams;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -72,7 +73,7 @@ final class AlertLatencyBench {
             // History first, the pipeline afterwards, as the throughput phases do: produced while the pipeline runs, one
             // input topic's batch can trail another's by more than the grace (30 simulated seconds are milliseconds of
             // wall time at full speed) and whole minutes of events would go to the DLQ as late, with alerts about them.
-            Counting history = new Counting(sink);
+            EventCounter history = new EventCounter(sink, new java.util.concurrent.atomic.AtomicLong());
             Simulator sim = new Simulator(scenario.sim());
             sim.emitProfiles(history);
             while (sim.now().isBefore(scenario.liveStart())) {
@@ -82,7 +83,8 @@ final class AlertLatencyBench {
             sink.flush();
             failIfSinkFailed(sink);
             try (WebhookCollector receiver = WebhookCollector.start();
-                 AlertRecordWatcher watcher = new AlertRecordWatcher(config.bootstrapServers(), topics.alerts());
+                 RecordWatcher<AlertLatencies.Emitted> watcher = new RecordWatcher<>(config.bootstrapServers(), topics.alerts(),
+                         "touchpulse-bench-alert-watcher", AlertLatencyBench::emitted);
                  DispatcherService dispatcher = DispatcherService.start(config, alerting(receiver.url()), registry,
                          new Secrets(name -> SECRET_ENV.equals(name) ? secret : null), Clock.systemUTC());
                  PipelineRuntime pipeline = PipelineRuntime.start(config, new PipelineMetrics(registry, config.labelCap()))) {
@@ -90,7 +92,7 @@ final class AlertLatencyBench {
                 await(dispatcher::isActive, timeout, "the alert dispatcher to start");
                 double lateHistory = sum(registry, "touchpulse_late_events");
                 long t1 = System.nanoTime();
-                LOG.info("bench[alerts]: {} events of history produced and processed in {} s; live for {} s at {}x", history.events,
+                LOG.info("bench[alerts]: {} events of history produced and processed in {} s; live for {} s at {}x", history.events().get(),
                         BenchRunner.fmt((t1 - t0) / 1e9), BenchRunner.fmt(scenario.liveWall().toMillis() / 1e3), scenario.speed());
 
                 SimulationRunner live = new SimulationRunner(sim, sink, scenario.speed(), scenario.liveWall());
@@ -111,11 +113,26 @@ final class AlertLatencyBench {
                 List<WebhookCollector.Post> posts = receiver.posts();
                 Timer http = registry.find("touchpulse_alert_delivery").tag("receiver", RECEIVER).timer();
                 double late = sum(registry, "touchpulse_late_events");
-                return new Result(scenario, emitted, matched, posts.size(), WebhookCollector.badSignatures(posts, secret), history.events,
+                return new Result(scenario, emitted, matched, posts.size(), WebhookCollector.badSignatures(posts, secret), history.events().get(),
                         live.eventsEmitted(), (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9, (System.nanoTime() - t0) / 1e9, http,
                         lateHistory, late - lateHistory, sum(registry, "touchpulse_dlq_records"));
             }
         }
+    }
+
+    private static final AvroSerde<Alert> ALERTS = AvroSerde.of(Alert.class);
+
+    /** An alert record as the watcher saw it: its {@code tp.emitted-at} header and when it became visible. */
+    private static AlertLatencies.Emitted emitted(ConsumerRecord<String, byte[]> r, long visibleAt) {
+        Header h = r.headers().lastHeader(AlertLifecycle.EMITTED_AT_HEADER);
+        if (h == null) {
+            throw new IllegalStateException("alert record at offset " + r.offset() + " has no " + AlertLifecycle.EMITTED_AT_HEADER + " header");
+        }
+        long emittedAt = Long.parseLong(new String(h.value(), StandardCharsets.UTF_8));
+        Alert a = ALERTS.deserialize(r.topic(), r.value());
+        String status = a.getStatus().name();
+        return new AlertLatencies.Emitted(AlertLatencies.key(a.getFingerprint(), status, a.getSeverity().name(), a.getStartsAt().toEpochMilli()),
+                status, a.getSegment() + "|" + a.getTouchpoint(), emittedAt, visibleAt);
     }
 
     private static double sum(SimpleMeterRegistry r, String counter) {
@@ -171,20 +188,5 @@ final class AlertLatencyBench {
         if (sink.failures() > 0) {
             throw new IllegalStateException(sink.failures() + " events could not be produced: " + sink.lastError());
         }
-    }
-
-    /** Counts the history's events on their way to the sink. */
-    private static final class Counting implements EventSink {
-        private final EventSink out;
-        long events;
-
-        Counting(EventSink out) {
-            this.out = out;
-        }
-
-        @Override public void profile(String key, CustomerProfile p) { out.profile(key, p); }
-        @Override public void webTraffic(String key, WebTraffic e) { events++; out.webTraffic(key, e); }
-        @Override public void search(String key, SearchEvent e) { events++; out.search(key, e); }
-        @Override public void interaction(String key, Interaction e) { events++; out.interaction(key, e); }
     }
 }

@@ -10,8 +10,9 @@ final class BenchReport {
     private BenchReport() {
     }
 
-    static Map<String, Object> of(BenchSettings s, BenchRunner.Round r, BenchRunner.Round warm, AlertLatencyBench.Result alerts,
+    static Map<String, Object> of(BenchSettings s, BenchRunner.Round r, BenchRunner.Round warm, BenchRunner.Extras x,
                                   double totalSeconds) {
+        AlertLatencyBench.Result alerts = x.alerts();
         double pipeline = r.pipeline().timing().eventsPerSecond();
         double baseline = r.baseline().timing().eventsPerSecond();
         double ratio = pipeline / baseline;
@@ -33,6 +34,16 @@ final class BenchReport {
         m.put("pipeline_cpu_us_per_event", round3(r.pipeline().timing().cpuMicrosPerEvent()));
         m.put("baseline_cpu_us_per_event", round3(r.baseline().timing().cpuMicrosPerEvent()));
         m.put("baseline_vs_raw", round3(baseline / r.raw().eventsPerSecond()));
+        m.put("raw_produce_events_per_s", Math.round(r.rawProduce().eventsPerSecond()));
+        m.put("pipeline_vs_raw_produce", round3(pipeline / r.rawProduce().eventsPerSecond()));
+        m.put("baseline_vs_raw_produce", round3(baseline / r.rawProduce().eventsPerSecond()));
+        List<HealthLatencies.Measured> health = x.live() == null ? List.of() : x.live().health();
+        m.put("health_latency_p50_ms", health.isEmpty() ? null : HealthLatencies.percentile(health, 0.50));
+        m.put("health_latency_p99_ms", health.isEmpty() ? null : HealthLatencies.percentile(health, 0.99));
+        m.put("health_records_measured", x.live() == null ? null : health.size());
+        Map<String, Object> sustained = x.sustained() == null ? null : LiveReport.of(x.sustained());
+        m.put("sustained_events_per_s", sustained == null ? null
+                : ((Map<?, ?>) sustained.get("processed_events_per_s_by_interval")).get("median"));
 
         Map<String, Object> late = new LinkedHashMap<>();
         late.put("combiner_late_to_dlq", Math.round(r.pipeline().lateCombiner()));
@@ -49,6 +60,18 @@ final class BenchReport {
         if (alerts != null) {
             m.put("alert_latency", AlertReport.of(alerts));
         }
+        if (x.live() != null) {
+            m.put("live", LiveReport.of(x.live()));
+        }
+        if (sustained != null) {
+            m.put("sustained", sustained);
+        }
+        if (x.scaling() != null) {
+            m.put("scaling", ScalingReport.of(x.scaling()));
+        }
+        if (x.state() != null) {
+            m.put("state", StateReport.of(x.state()));
+        }
 
         Map<String, Object> goal = new LinkedHashMap<>();
         goal.put("pipeline_events_per_s", BenchRunner.GOAL_EVENTS_PER_S);
@@ -58,15 +81,22 @@ final class BenchReport {
 
         Map<String, Object> phases = new LinkedHashMap<>();
         if (warm != null) {
-            phases.put("warmup_total", round3(warm.load().seconds() + warm.raw().seconds() + appSeconds(warm.baseline().timing())
+            phases.put("warmup_total", round3(warm.load().seconds() + warm.raw().seconds() + warm.rawProduce().seconds() + appSeconds(warm.baseline().timing())
                     + appSeconds(warm.pipeline().timing())));
         }
         phases.put("produce", round3(r.load().seconds()));
         phases.put("raw_consume", round3(r.raw().seconds()));
+        phases.put("raw_produce", round3(r.rawProduce().seconds()));
         phases.put("baseline_startup", round3(r.baseline().timing().startupSeconds()));
         phases.put("baseline_processing", round3(r.baseline().timing().processingSeconds()));
         phases.put("pipeline_startup", round3(r.pipeline().timing().startupSeconds()));
         phases.put("pipeline_processing", round3(r.pipeline().timing().processingSeconds()));
+        if (x.live() != null) {
+            phases.put("live", round3(x.live().settings().duration().toMillis() / 1e3 + x.live().drainSeconds()));
+        }
+        if (x.sustained() != null) {
+            phases.put("sustained", round3(x.sustained().settings().duration().toMillis() / 1e3 + x.sustained().drainSeconds()));
+        }
         if (alerts != null) {
             phases.put("alerts_history", round3(alerts.historySeconds()));
             phases.put("alerts_live", round3(alerts.liveSeconds()));
@@ -101,10 +131,26 @@ final class BenchReport {
         settings.put("simulated_from", r.load().firstEventTime().toString());
         settings.put("simulated_to", r.load().simulatedEnd().toString());
         settings.put("alert_phase", s.alerts().enabled() ? AlertReport.settings(s.alerts(), alerts) : "skipped");
+        settings.put("live_phase", s.live().enabled() ? live(s.live()) : "skipped");
+        settings.put("sustained_phase", s.sustained().enabled() ? live(s.sustained()) : "skipped");
+        settings.put("scaling_phase", s.scaling().enabled() ? Map.of("partitions", s.scaling().partitions(), "threads", s.scaling().threads(),
+                "events", s.scaling().events()) : "skipped");
+        settings.put("state_phase", s.state().enabled() ? Map.of("customers", s.state().customers(), "events_per_customer",
+                s.state().eventsPerCustomer()) : "skipped");
         m.put("settings", settings);
         m.put("environment", Environment.facts());
         m.put("method", method(s));
-        m.put("notes", notes(s, r, alerts));
+        m.put("notes", notes(s, r, x));
+        return m;
+    }
+
+    private static Map<String, Object> live(LiveSettings l) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("duration_s", l.duration().toSeconds());
+        m.put("rate", l.saturating() ? "saturating" : l.rate());
+        if (l.saturating()) {
+            m.put("max_backlog", l.maxBacklog());
+        }
         return m;
     }
 
@@ -127,14 +173,44 @@ final class BenchReport {
                         + "over --warmup events in this JVM, so the JIT has compiled the hot paths of all three; its numbers are reported under 'warmup' and not used.",
                 "late_records_dropped = touchpulse_late_events over both stages: combiner (each also written to tp.dlq as LATE; not added twice) "
                         + "+ merger (events of whole panes dropped after the window closed, not in the DLQ)."));
+        m.add("raw_produce: a sample of " + RawProduceBench.SAMPLE + " input records (as produced: keys, values, timestamps) is sent again, "
+                + "cycling, as many times as there are events, to a fresh topic with the same partitions, by one KafkaProducer<byte[],byte[]> "
+                + "with the simulator's producer settings (acks=all, idempotent, linger 10 ms, 256 KiB batches, lz4); clock from the "
+                + "first send to the end of flush(). produce_events_per_s additionally generates and Avro-encodes the events.");
+        if (s.live().enabled() || s.sustained().enabled()) {
+            m.addAll(LiveReport.method());
+        }
         if (s.alerts().enabled()) {
             m.addAll(AlertReport.method());
+        }
+        if (s.scaling().enabled()) {
+            m.add(ScalingReport.method(s.scaling()));
+        }
+        if (s.state().enabled()) {
+            m.addAll(StateReport.method(s.state()));
         }
         return m;
     }
 
-    private static List<String> notes(BenchSettings s, BenchRunner.Round r, AlertLatencyBench.Result alerts) {
+    private static List<String> notes(BenchSettings s, BenchRunner.Round r, BenchRunner.Extras x) {
+        AlertLatencyBench.Result alerts = x.alerts();
         List<String> n = new ArrayList<>();
+        if (x.live() == null) {
+            n.add("health_latency_p50_ms / health_latency_p99_ms / health_records_measured are null: the live phase was skipped (--live 0).");
+        }
+        for (LiveBench.Result l : java.util.Arrays.asList(x.live(), x.sustained())) {
+            if (l != null && l.late() > 0) {
+                n.add(Math.round(l.late()) + " events of a " + (l.settings().saturating() ? "saturating" : "paced") + " live phase were later "
+                        + "than the grace (" + Math.round(l.dlq()) + " dead letters): produced while the pipeline reads, the input "
+                        + "partitions drift apart in event time when it falls behind; its processed rate includes them.");
+            }
+        }
+        if (x.sustained() == null) {
+            n.add("sustained_events_per_s is null: no sustained phase (--sustained DURATION).");
+        } else if (x.sustained().settings().saturating()) {
+            n.add("sustained: saturating on purpose (backlog capped at " + x.sustained().settings().maxBacklog() + " records), so kept_up is "
+                    + "null and its health latency includes the time records waited in the backlog.");
+        }
         if (alerts == null) {
             n.add("alert_latency_p50_ms / alert_latency_p99_ms / alert_transitions_measured are null: the alert latency phase was skipped (--no-alerts).");
         } else {
@@ -151,7 +227,7 @@ final class BenchReport {
         return n;
     }
 
-    private static double round3(double d) {
+    static double round3(double d) {
         return Math.round(d * 1000) / 1000.0;
     }
 }

@@ -12,11 +12,18 @@ package io.touchpulse.bench;
  * @param guarantee     processing.guarantee of both apps
  * @param baselineStore window store of the baseline: "memory" (like the pipeline's stores) or "rocksdb" (Kafka Streams' default)
  * @param alerts        the alert-latency phase run after the throughput phases (or skipped)
+ * @param live          the paced live phase measuring health-record latency (or skipped)
+ * @param sustained     the long live phase (or skipped)
+ * @param scaling       the partitions x threads matrix (or skipped)
+ * @param state         the state-size points (or skipped)
  */
 public record BenchSettings(long events, long warmupEvents, int partitions, int threads, long seed, int customers,
-                            String guarantee, String baselineStore, AlertBenchSettings alerts) {
+                            String guarantee, String baselineStore, AlertBenchSettings alerts, LiveSettings live,
+                            LiveSettings sustained, ScalingSettings scaling, StateSettings state) {
     public BenchSettings {
         if (alerts == null) throw new IllegalArgumentException("alert phase settings are required (AlertBenchSettings.skipped() to skip it)");
+        if (live == null || sustained == null || scaling == null || state == null)
+            throw new IllegalArgumentException("live, sustained, scaling and state settings are required (their skipped() to skip them)");
         if (events < 1) throw new IllegalArgumentException("--events must be >= 1");
         if (warmupEvents < 0) throw new IllegalArgumentException("--warmup must be >= 0");
         if (partitions < 1) throw new IllegalArgumentException("--partitions must be >= 1");

@@ -16,8 +16,11 @@ public interface BenchSink extends EventSink, AutoCloseable {
     @Override
     void close();
 
-    /** Opens a sink writing to the given topics. */
+    /** Opens sinks; and tells their producer settings, so the raw producer phase sends with exactly the same ones. */
     interface Factory {
         BenchSink open(Topics topics);
+
+        /** Producer settings (bootstrap, acks, idempotence, linger, batch size, compression) of the sinks {@link #open} returns. */
+        java.util.Map<String, Object> producerConfig();
     }
 }

@@ -37,6 +37,11 @@ final class GroupProgress implements AutoCloseable {
         return inputEnds.values().stream().mapToLong(Long::longValue).sum();
     }
 
+    /** Records in the input partitions right now (the ends noted at construction are for a load written beforehand). */
+    long currentInputRecords() {
+        return endOffsets(admin, inputEnds.keySet()).values().stream().mapToLong(Long::longValue).sum();
+    }
+
     /** Input records already committed by the group (0 before its first commit). */
     long committedInputRecords() {
         Map<TopicPartition, Long> committed = committed();

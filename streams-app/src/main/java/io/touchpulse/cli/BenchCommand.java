@@ -6,6 +6,9 @@ import io.touchpulse.bench.AlertBenchSettings;
 import io.touchpulse.bench.BenchRunner;
 import io.touchpulse.bench.BenchSettings;
 import io.touchpulse.bench.BenchSink;
+import io.touchpulse.bench.LiveSettings;
+import io.touchpulse.bench.ScalingSettings;
+import io.touchpulse.bench.StateSettings;
 import io.touchpulse.broker.EmbeddedKafkaBroker;
 import io.touchpulse.config.ConfigSources;
 import io.touchpulse.config.Durations;
@@ -20,19 +23,24 @@ import picocli.CommandLine.Option;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
- * Throughput of the full pipeline against a bare Kafka Streams windowed count and a raw consumer, same input, same run;
- * then alert latency from window close to a local webhook.
+ * Throughput of the full pipeline against a bare Kafka Streams windowed count, a raw consumer and a raw producer, same
+ * input, same run; health-record latency under a paced live load; alert latency from window close to a local webhook;
+ * optionally a sustained run, a partitions x threads matrix and state size per customer count.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Benchmark on an embedded broker: generates the events once, then measures a raw consumer, a bare Kafka Streams "
-                + "windowed count (same guarantee and settings) and the full pipeline; then alert latency (window close to webhook "
-                + "delivery at a local receiver) with the simulator running live with incidents. JSON on stdout, logs on stderr.",
-                "Takes a few minutes with the defaults; runs of fewer than ~1M events mislead."})
+        description = {"Benchmark on an embedded broker: generates the events once, then measures a raw consumer, a raw producer, a bare "
+                + "Kafka Streams windowed count (same guarantee and settings) and the full pipeline; then health-record latency under a "
+                + "paced live load, and alert latency (window close to webhook delivery at a local receiver) with the simulator running "
+                + "live with incidents. Optional: --sustained, --scaling, --state-customers; --full runs them all. JSON on stdout, logs on stderr.",
+                "About 6 minutes with the defaults, about 25 with --full; runs of fewer than ~1M events mislead."})
 final class BenchCommand implements Callable<Integer> {
     @Option(names = "--events", defaultValue = "2000000", description = "Events in the measured round (default: ${DEFAULT-VALUE}).")
     long events;
@@ -68,6 +76,43 @@ final class BenchCommand implements Callable<Integer> {
             description = "Alert phase: simulated length of the live stretch after an hour of history; wall time = this / --alert-speed (default: ${DEFAULT-VALUE}).")
     String alertLive;
 
+    @Option(names = "--live", paramLabel = "DURATION", defaultValue = "45s",
+            description = "Live phase: the pipeline runs while events are produced paced at --live-rate for this wall time; measures health-record latency; 0 = skip (default: ${DEFAULT-VALUE}).")
+    String live;
+
+    @Option(names = "--live-rate", defaultValue = "20000", description = "Live phase: input events per second, paced (default: ${DEFAULT-VALUE}).")
+    double liveRate;
+
+    @Option(names = "--sustained", paramLabel = "DURATION", description = "Sustained phase of this wall time (e.g. 5m): throughput per 30 s interval, consumer lag over time, heap, whether it kept up. Default: none (5m with --full).")
+    String sustained;
+
+    @Option(names = "--sustained-rate", defaultValue = "0", description = "Sustained phase: input events per second, paced; 0 = as fast as possible with the backlog capped (default: ${DEFAULT-VALUE}).")
+    double sustainedRate;
+
+    @Option(names = "--sustained-max-backlog", defaultValue = "1000000", description = "Sustained phase at rate 0: the producer pauses while more input records than this are not yet committed (default: ${DEFAULT-VALUE}).")
+    long sustainedMaxBacklog;
+
+    @Option(names = "--scaling", description = "Scaling phase: a throughput round per --scaling-partitions x --scaling-threads (on with --full).")
+    boolean scaling;
+
+    @Option(names = "--scaling-partitions", split = ",", paramLabel = "N,N..", description = "Scaling phase: partition counts (default: 1,2,4,8).")
+    List<Integer> scalingPartitions = new ArrayList<>(ScalingSettings.DEFAULT_PARTITIONS);
+
+    @Option(names = "--scaling-threads", split = ",", paramLabel = "N,N..", description = "Scaling phase: stream thread counts (default: 1,2).")
+    List<Integer> scalingThreads = new ArrayList<>(ScalingSettings.DEFAULT_THREADS);
+
+    @Option(names = "--scaling-events", defaultValue = "500000", description = "Scaling phase: events per combination (default: ${DEFAULT-VALUE}).")
+    long scalingEvents;
+
+    @Option(names = "--state-customers", split = ",", paramLabel = "N,N..", description = "State phase: measure state size and heap at these customer counts, e.g. 100000,1000000 (the default with --full). Default: skipped.")
+    List<Integer> stateCustomers = new ArrayList<>();
+
+    @Option(names = "--state-events-per-customer", defaultValue = "3", description = "State phase: events per customer of each point (default: ${DEFAULT-VALUE}).")
+    int stateEventsPerCustomer;
+
+    @Option(names = "--full", description = "Everything: the defaults plus --sustained 5m, --scaling and --state-customers 100000,1000000 (each unless given). About 25 minutes.")
+    boolean full;
+
     @Option(names = "--kafka-port", defaultValue = "0", description = "Port of the embedded broker, 0 = any free port (default: ${DEFAULT-VALUE}).")
     int kafkaPort;
 
@@ -81,13 +126,27 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         AlertBenchSettings alerts = noAlerts ? AlertBenchSettings.skipped() : new AlertBenchSettings(true, alertSpeed,
                 Durations.parse(alertLive), AlertBenchSettings.DEFAULT_EVENTS_PER_S, AlertBenchSettings.DEFAULT_CUSTOMERS);
-        BenchSettings settings = new BenchSettings(events, warmup, partitions, threads, seed, customers, guarantee, baselineStore, alerts);
+        Duration liveFor = Durations.parse(live);
+        LiveSettings livePhase = liveFor.isZero() ? LiveSettings.skipped()
+                : new LiveSettings(true, liveFor, liveRate, LiveSettings.DEFAULT_MAX_BACKLOG);
+        String sustainedFor = sustained != null ? sustained : full ? "5m" : null;
+        LiveSettings sustainedPhase = sustainedFor == null ? LiveSettings.skipped()
+                : new LiveSettings(true, Durations.parse(sustainedFor), sustainedRate, sustainedMaxBacklog);
+        ScalingSettings scalingPhase = new ScalingSettings(scaling || full, scalingPartitions, scalingThreads, scalingEvents);
+        List<Integer> stateAt = !stateCustomers.isEmpty() ? stateCustomers : full ? List.of(100_000, 1_000_000) : List.of();
+        StateSettings statePhase = new StateSettings(stateAt, stateEventsPerCustomer);
+        BenchSettings settings = new BenchSettings(events, warmup, partitions, threads, seed, customers, guarantee, baselineStore, alerts,
+                livePhase, sustainedPhase, scalingPhase, statePhase);
         Path stateRoot = Files.createTempDirectory("touchpulse-bench-state");
         Map<String, Object> result;
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(kafkaPort, null)) {
             String bootstrap = broker.bootstrapServers();
-            BenchRunner runner = new BenchRunner(settings, bench -> config(bootstrap, bench),
-                    topics -> new KafkaBenchSink(config(bootstrap, Map.of()), topics), stateRoot);
+            TouchpulseConfig clients = config(bootstrap, Map.of());
+            BenchSink.Factory sinks = new BenchSink.Factory() {
+                @Override public BenchSink open(Topics topics) { return new KafkaBenchSink(clients, topics); }
+                @Override public Map<String, Object> producerConfig() { return KafkaEventSink.producerConfig(clients.kafkaClientMap()); }
+            };
+            BenchRunner runner = new BenchRunner(settings, bench -> config(bootstrap, bench), sinks, stateRoot);
             result = runner.run();
         } finally {
             DemoCommand.deleteQuietly(stateRoot);

@@ -30,6 +30,12 @@ final class KafkaEventSink implements EventSink, AutoCloseable {
     private volatile String lastError;
 
     KafkaEventSink(Map<String, Object> clientConfig, Topics topics) {
+        this.producer = new KafkaProducer<>(producerConfig(clientConfig), new StringSerializer(), new ByteArraySerializer());
+        this.topics = topics;
+    }
+
+    /** The simulator's producer settings on top of the client settings (the bench's raw producer uses the same). */
+    static Map<String, Object> producerConfig(Map<String, Object> clientConfig) {
         Map<String, Object> p = new HashMap<>(clientConfig);
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -37,8 +43,7 @@ final class KafkaEventSink implements EventSink, AutoCloseable {
         p.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
         p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         p.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "touchpulse-simulator");
-        this.producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
-        this.topics = topics;
+        return p;
     }
 
     @Override

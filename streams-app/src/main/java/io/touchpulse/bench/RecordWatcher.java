@@ -1,18 +1,13 @@
 package io.touchpulse.bench;
 
-import io.touchpulse.schema.Alert;
-import io.touchpulse.topology.AlertLifecycle;
-import io.touchpulse.topology.AvroSerde;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,31 +15,38 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads tp.alerts as the dispatcher does (read_committed, from the beginning, its own thread) and notes, per record,
- * its {@code tp.emitted-at} header and when it became visible here, i.e. when the pipeline's transaction committed.
- * Not part of the delivery path: the dispatcher has its own consumer.
+ * Reads an output topic as a downstream consumer does (read_committed, from the beginning, its own thread) and notes,
+ * per record, what {@link Reader} takes from it and when it became visible here, i.e. when the pipeline's transaction
+ * committed. The alert phase watches tp.alerts with it (beside the dispatcher, not in its path), the live phase
+ * tp.touchpoint-health.
  */
-final class AlertRecordWatcher implements AutoCloseable {
+final class RecordWatcher<T> implements AutoCloseable {
+    /** What to keep of one record; {@code visibleAtMs} is the wall clock of the poll that returned it. */
+    interface Reader<T> {
+        T read(ConsumerRecord<String, byte[]> record, long visibleAtMs);
+    }
+
     private final KafkaConsumer<String, byte[]> consumer;
     private final List<TopicPartition> partitions;
     private final Thread thread;
-    private final AvroSerde<Alert> serde = AvroSerde.of(Alert.class);
-    private final List<AlertLatencies.Emitted> seen = new ArrayList<>();
+    private final Reader<T> reader;
+    private final List<T> seen = new ArrayList<>();
     private final Map<TopicPartition, Long> positions = new HashMap<>();
     private volatile boolean closing;
     private volatile RuntimeException failure;
 
-    AlertRecordWatcher(String bootstrapServers, String topic) {
+    RecordWatcher(String bootstrapServers, String topic, String clientId, Reader<T> reader) {
+        this.reader = reader;
         Map<String, Object> p = new HashMap<>();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        p.put(ConsumerConfig.CLIENT_ID_CONFIG, "touchpulse-bench-alert-watcher");
+        p.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
         consumer = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
         partitions = consumer.partitionsFor(topic).stream().map(i -> new TopicPartition(topic, i.partition())).toList();
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
-        thread = new Thread(this::run, "bench-alert-watcher");
+        thread = new Thread(this::run, clientId);
         thread.setDaemon(true);
         thread.start();
     }
@@ -54,9 +56,9 @@ final class AlertRecordWatcher implements AutoCloseable {
             while (!closing) {
                 var records = consumer.poll(Duration.ofMillis(100));
                 long now = System.currentTimeMillis();
-                List<AlertLatencies.Emitted> batch = new ArrayList<>();
+                List<T> batch = new ArrayList<>();
                 for (ConsumerRecord<String, byte[]> r : records) {
-                    batch.add(emitted(r, now));
+                    batch.add(reader.read(r, now));
                 }
                 Map<TopicPartition, Long> pos = new HashMap<>();
                 for (TopicPartition tp : partitions) {
@@ -76,20 +78,8 @@ final class AlertRecordWatcher implements AutoCloseable {
         }
     }
 
-    private AlertLatencies.Emitted emitted(ConsumerRecord<String, byte[]> r, long visibleAt) {
-        Header h = r.headers().lastHeader(AlertLifecycle.EMITTED_AT_HEADER);
-        if (h == null) {
-            throw new IllegalStateException("alert record at offset " + r.offset() + " has no " + AlertLifecycle.EMITTED_AT_HEADER + " header");
-        }
-        long emittedAt = Long.parseLong(new String(h.value(), StandardCharsets.UTF_8));
-        Alert a = serde.deserialize(r.topic(), r.value());
-        String status = a.getStatus().name();
-        return new AlertLatencies.Emitted(AlertLatencies.key(a.getFingerprint(), status, a.getSeverity().name(), a.getStartsAt().toEpochMilli()),
-                status, a.getSegment() + "|" + a.getTouchpoint(), emittedAt, visibleAt);
-    }
-
     /** Records read so far. */
-    synchronized List<AlertLatencies.Emitted> records() {
+    synchronized List<T> records() {
         check();
         return List.copyOf(seen);
     }
@@ -106,7 +96,7 @@ final class AlertRecordWatcher implements AutoCloseable {
 
     private void check() {
         if (failure != null) {
-            throw new IllegalStateException("reading the alert topic failed: " + failure.getMessage(), failure);
+            throw new IllegalStateException("reading " + partitions.get(0).topic() + " failed: " + failure.getMessage(), failure);
         }
     }
 

@@ -1,0 +1,17 @@
+package io.touchpulse.bench;
+
+/**
+ * One look at a live phase, taken every second.
+ *
+ * @param atMs       wall clock
+ * @param produced   events handed to the producer so far
+ * @param inputEnd   records on the input partitions (broker end offsets)
+ * @param committed  input records the pipeline has committed
+ * @param heapUsed   JVM heap in use (broker, producer and pipeline share the JVM; no GC forced)
+ */
+record LiveSample(long atMs, long produced, long inputEnd, long committed, long heapUsed) {
+    /** Records on the broker the pipeline has not committed yet: the consumer lag over all input partitions. */
+    long lag() {
+        return Math.max(0, inputEnd - committed);
+    }
+}
