@@ -63,7 +63,7 @@ final class StateBench {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         try (PipelineRuntime pipeline = PipelineRuntime.start(config, new PipelineMetrics(registry, config.labelCap()));
              GroupProgress progress = new GroupProgress(config.bootstrapServers(), config.applicationId(), topics.eventInputs())) {
-            PhaseResult timing = StreamsTimer.time(constructed, pipeline::state, progress, timeout);
+            PhaseResult timing = StreamsTimer.time(constructed, config.applicationId(), pipeline::state, progress, timeout);
             long heapDelta = heapAfterGc() - heapBefore;
             long entries;
             try {
