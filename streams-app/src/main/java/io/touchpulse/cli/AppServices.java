@@ -66,7 +66,8 @@ final class AppServices implements AutoCloseable {
         HttpApi http;
         try {
             http = HttpApi.start(config.httpHost(), config.httpPort(), registry,
-                    dispatcher == null ? null : new SilenceEndpoint(dispatcher, Clock.systemUTC()), live.sources());
+                    dispatcher == null ? null : new SilenceEndpoint(dispatcher, Clock.systemUTC()), live.sources(),
+                    HttpApi.LIVE_INTERVAL, config.httpSecurity());
         } catch (RuntimeException e) {
             closeQuietly(dispatcher);
             throw new IllegalStateException("cannot serve HTTP on port " + config.httpPort() + ": " + Main.message(e), e);

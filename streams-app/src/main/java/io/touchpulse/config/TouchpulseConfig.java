@@ -40,7 +40,8 @@ public record TouchpulseConfig(
         int labelCap,
         Map<String, String> kafka,
         AlertSettings alerts,
-        JourneySettings journeys) {
+        JourneySettings journeys,
+        HttpSecurity httpSecurity) {
 
     /** Built-in defaults; also the list of keys the environment can set. */
     public static final Map<String, String> DEFAULTS = defaults();
@@ -70,6 +71,9 @@ public record TouchpulseConfig(
         // the host other instances use to reach this one's HTTP port (Kafka Streams application.server); the port is the
         // one actually bound. Fine for one machine; in containers set it to the pod or service host name.
         d.put("http.advertised-host", "127.0.0.1");
+        // empty: POST/DELETE are open (logged once at start-up); set it to require "Authorization: Bearer <token>"
+        d.put("http.write-token", "");
+        d.put("http.max-body-bytes", String.valueOf(64 * 1024));
         d.put("slo.latency-ms.default", "2000");
         d.put("slo.latency-ms.checkout", "3000");
         d.put("slo.latency-ms.search", "1500");
@@ -131,7 +135,8 @@ public record TouchpulseConfig(
                         r.duration("alert.keep-resolved"), r.duration("alert.forget-after"), Map.copyOf(detector),
                         r.bool("alert.delivery"), r.optionalPath("alert.delivery-config")),
                 new JourneySettings(r.bool("journey.enabled"), r.duration("journey.keep-issues"),
-                        r.positiveInt("journey.cache-customers"), Map.copyOf(journey)));
+                        r.positiveInt("journey.cache-customers"), Map.copyOf(journey)),
+                new HttpSecurity(m.get("http.write-token"), r.positiveLong("http.max-body-bytes")));
         c.check();
         return c;
     }
@@ -172,7 +177,25 @@ public record TouchpulseConfig(
         return new TouchpulseConfig(applicationId, servers, topicPrefix, stateDir, processingGuarantee, streamThreads,
                 standbyReplicas, commitInterval, cacheMaxBytes, topicPartitions, windowSize, windowAdvance, windowGrace,
                 idleTimeout, maxFutureSkew, maxAge, maxTextChars, publishSignals, httpHost, httpPort, httpAdvertisedHost, defaultLatencySloMs,
-                latencySloMs, longWaitSec, labelCap, kafka, alerts, journeys);
+                latencySloMs, longWaitSec, labelCap, kafka, alerts, journeys, httpSecurity);
+    }
+
+    /** Kafka settings whose values are secrets (JAAS configs carry passwords, SSL/SASL passwords and keys). */
+    public static boolean secretKafkaKey(String key) {
+        String k = key.toLowerCase(java.util.Locale.ROOT);
+        return k.contains("password") || k.contains("jaas") || k.contains("secret") || k.contains("token") || k.endsWith(".key")
+                || k.contains("credentials");
+    }
+
+    /** As the record would print itself, with secret values masked: a config in a log or an exception leaks nothing. */
+    @Override
+    public String toString() {
+        Map<String, String> safeKafka = new TreeMap<>();
+        kafka.forEach((k, v) -> safeKafka.put(k, secretKafkaKey(k) ? "(hidden)" : v));
+        return "TouchpulseConfig[applicationId=" + applicationId + ", bootstrapServers=" + bootstrapServers + ", topicPrefix=" + topicPrefix
+                + ", stateDir=" + stateDir + ", processingGuarantee=" + processingGuarantee + ", streamThreads=" + streamThreads
+                + ", standbyReplicas=" + standbyReplicas + ", httpHost=" + httpHost + ", httpPort=" + httpPort
+                + ", kafka=" + safeKafka + ", alerts=" + alerts + ", journeys=" + journeys + ", httpSecurity=" + httpSecurity + ", …]";
     }
 
     /** Typed reads with messages that name the key. */

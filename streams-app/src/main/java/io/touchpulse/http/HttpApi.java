@@ -4,6 +4,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.touchpulse.config.HttpSecurity;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -55,11 +56,19 @@ public final class HttpApi implements AutoCloseable {
     /** @param liveInterval time between live snapshots (GET /api/stream) */
     public static HttpApi start(String host, int port, PrometheusMeterRegistry registry, SilenceApi silences, QuerySources sources,
                                 Duration liveInterval) {
+        return start(host, port, registry, silences, sources, liveInterval, HttpSecurity.OPEN);
+    }
+
+    /** @param security the write token (null: writes open) and the request body limit, see {@link WriteGuard} */
+    public static HttpApi start(String host, int port, PrometheusMeterRegistry registry, SilenceApi silences, QuerySources sources,
+                                Duration liveInterval, HttpSecurity security) {
         Javalin app = Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;
             cfg.useVirtualThreads = false;
             cfg.http.defaultContentType = "application/json";
+            cfg.http.maxRequestSize = security.maxBodyBytes(); // bodies without a Content-Length are cut here (413)
         });
+        WriteGuard.register(app, security);
         PipelineView pipeline = sources.pipeline().active();
         ClusterQueries cluster = new ClusterQueries(sources.locator(), new HttpPeers(FORWARD_TIMEOUT), FORWARD_TIMEOUT.plusMillis(500));
         LiveFeed feed = new LiveFeed(LiveSources.cluster(sources, cluster), liveInterval,

@@ -31,6 +31,7 @@ import java.util.function.Supplier;
  * change routes it elsewhere: whoever was told it fires is told when it resolves.
  */
 public final class DispatchEngine {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DispatchEngine.class);
     /** Expired silences stay visible this long, as in Alertmanager (its default data retention). */
     static final Duration SILENCE_RETENTION = Duration.ofDays(5);
 
@@ -45,6 +46,7 @@ public final class DispatchEngine {
     private final Set<String> silencedCounted = new HashSet<>();
     private final Consumer<AlertView> onSilenced;
     private final Supplier<String> ids;
+    private final Map<String, Long> dropped = new HashMap<>();
 
     public DispatchEngine(RouteNode root, Map<String, ReceiverBinding> receivers, Consumer<AlertView> onSilenced) {
         this(root, receivers, onSilenced, () -> "msg_" + UUID.randomUUID().toString().replace("-", ""));
@@ -110,6 +112,9 @@ public final class DispatchEngine {
         if (old != null && old.alert().equals(a)) {
             return false;
         }
+        if (old != null && !old.alert().version().equals(a.version())) {
+            oweOvertaken(old.alert());
+        }
         StoredAlert s = new StoredAlert(a, old == null ? now : old.receivedAt());
         alerts.put(a.fingerprint(), s);
         changes.put(s.stateKey(), s);
@@ -162,23 +167,65 @@ public final class DispatchEngine {
             return;
         }
         Map<String, String> notified = new HashMap<>(log.notified());
-        for (AlertView a : n.alerts()) {
+        for (AlertView a : n.alerts()) { // in order: an owed resolution comes before the next episode's firing
             if (a.firing()) {
                 notified.put(a.fingerprint(), a.version());
             } else {
                 notified.remove(a.fingerprint());
             }
         }
-        logs.put(log.delivered(notified, now));
+        List<AlertView> stillOwed = log.owed().stream().filter(o -> !OwedTransitions.containsState(n.alerts(), o)).toList();
+        // group interval counts from the decision, as Alertmanager's flushes do: a delivery that took an outage
+        // to get through must not hold back what happened meanwhile for another group interval
+        Instant sent = n.createdAt().isAfter(now) ? now : n.createdAt();
+        logs.put(log.delivered(notified, stillOwed, sent));
         cleanup();
     }
 
-    /** {@code n} gave up after its retries; the group tries again later with a new notification. */
+    /**
+     * {@code n} gave up after its retries; the group tries again later with a new notification. What
+     * {@code n} said that has been overtaken meanwhile becomes owed, ahead of anything owed since.
+     */
     public void failed(Notification n, Instant now) {
         ReceiverLog log = logs.pendingFor(n);
-        if (log != null) {
-            logs.put(log.failed(now));
+        if (log == null) {
+            return;
         }
+        ReceiverBinding b = receivers.get(log.receiver());
+        ReceiverLog without = log.failed(log.owed(), now);
+        List<AlertView> owed = new ArrayList<>();
+        for (AlertView x : n.alerts()) {
+            StoredAlert current = alerts.get(x.fingerprint());
+            boolean overtaken = current != null && !current.alert().version().equals(x.version());
+            if (OwedTransitions.containsState(log.owed(), x)
+                    || (overtaken && (x.firing() ? !OwedTransitions.heardEpisode(without, x) : b == null || b.sendResolved()))) {
+                owed.add(x);
+            }
+        }
+        log.owed().stream().filter(o -> !OwedTransitions.containsState(n.alerts(), o)).forEach(owed::add);
+        logs.put(log.failed(bounded(log.receiver(), owed), now));
+    }
+
+    /** Records {@code before}, just overtaken, for every receiver that must still hear it. */
+    private void oweOvertaken(AlertView before) {
+        for (ReceiverLog log : logs.all()) {
+            ReceiverBinding b = receivers.get(log.receiver());
+            if (b != null && OwedTransitions.owes(log, before, b.sendResolved())) {
+                List<AlertView> owed = new ArrayList<>(log.owed());
+                owed.add(before);
+                logs.put(log.withOwed(bounded(log.receiver(), owed)));
+            }
+        }
+    }
+
+    private List<AlertView> bounded(String receiver, List<AlertView> owed) {
+        OwedTransitions.Appended a = OwedTransitions.bound(owed);
+        if (a.dropped() > 0) {
+            LOG.warn("receiver {} is owed more than {} overtaken alert states (unreachable for long?); dropping the {} oldest, "
+                    + "it will still get every alert's latest state", receiver, OwedTransitions.MAX, a.dropped());
+            dropped.merge(receiver, (long) a.dropped(), Long::sum);
+        }
+        return a.owed();
     }
 
     // ---- silences
@@ -212,6 +259,13 @@ public final class DispatchEngine {
     /** State-topic records to write (value null = delete), in the order they happened; clears the queue. */
     public Map<String, Object> drainChanges() {
         return changes.drain();
+    }
+
+    /** Owed states dropped per receiver since the last call (the bound was hit); clears the counts. */
+    public Map<String, Long> drainDropped() {
+        Map<String, Long> out = Map.copyOf(dropped);
+        dropped.clear();
+        return out;
     }
 
     public long firingAlerts() {

@@ -20,6 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>{@code touchpulse_alert_delivery_retries_total{receiver}}: attempts that failed and were retried</li>
  *   <li>{@code touchpulse_alert_delivery_seconds{receiver}}: time of each attempt (request to answer or
  *       error), a histogram with fixed buckets so quantiles aggregate across instances</li>
+ *   <li>{@code touchpulse_alert_transitions_dropped_total{receiver}}: overtaken alert states a receiver was owed
+ *       but that fell off the bounded backlog during a very long outage (it still got the latest states)</li>
  *   <li>{@code touchpulse_alerts_silenced_total}: alert transitions held back by a silence (each counted once)</li>
  *   <li>{@code touchpulse_alert_dispatcher_active}: gauge ({@code touchpulse_alerts_firing} comes from the alert stage, per severity)</li>
  * </ul>
@@ -47,6 +49,7 @@ public final class DispatchMetrics {
             deliveries(r, "delivered");
             deliveries(r, "failed");
             retries(r);
+            dropped(r);
             timer(r);
         }
     }
@@ -71,6 +74,10 @@ public final class DispatchMetrics {
         timer(receiver).record(Duration.ofNanos(nanos));
     }
 
+    void dropped(String receiver, long n) {
+        dropped(receiver).increment(n);
+    }
+
     void silenced() {
         silenced.increment();
     }
@@ -78,6 +85,11 @@ public final class DispatchMetrics {
     private Counter retries(String receiver) {
         return counters.computeIfAbsent("retry\u0000" + receiver, k -> Counter.builder("touchpulse_alert_delivery_retries")
                 .description("Failed delivery attempts that were retried").tag("receiver", receiver).register(registry));
+    }
+
+    private Counter dropped(String receiver) {
+        return counters.computeIfAbsent("dropped\u0000" + receiver, k -> Counter.builder("touchpulse_alert_transitions_dropped")
+                .description("Overtaken alert states a receiver was owed, dropped beyond the backlog bound").tag("receiver", receiver).register(registry));
     }
 
     private Timer timer(String receiver) {

@@ -206,8 +206,13 @@ public final class DispatcherService implements AutoCloseable {
         }
         Instant now = clock.instant();
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        List<Notification> due = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> r : records) {
             accept(engine, r, now);
+            // decide after each transition, not after the batch: a backlog read after a restart or a stall
+            // would otherwise fold a firing and its resolution into one state, and with group wait 0 the
+            // receiver would never hear that episode
+            due.addAll(engine.tick(now));
             offsets.put(new TopicPartition(r.topic(), r.partition()), new OffsetAndMetadata(r.offset() + 1));
         }
         for (Consumer<DispatchEngine> o; (o = outcomes.poll()) != null; ) {
@@ -223,7 +228,8 @@ public final class DispatcherService implements AutoCloseable {
                 cmd.result().completeExceptionally(e);
             }
         }
-        List<Notification> due = engine.tick(now);
+        due.addAll(engine.tick(now));
+        engine.drainDropped().forEach(metrics::dropped);
         commit(producer, c, engine.drainChanges(), offsets);
         replies.forEach(Runnable::run);
         due.forEach(runner::submit);

@@ -21,6 +21,9 @@ public record LabelMatcher(@JsonProperty("name") String name, @JsonProperty("val
     /** The labels every alert has (see {@code AlertView.labels()}); matching anything else is a typo. */
     public static final Set<String> LABELS = Set.of("alertname", "segment", "touchpoint", "metric", "severity", "fingerprint");
 
+    /** Label values are short names; a longer value (or a huge regex to compile) is a mistake or an attack. */
+    public static final int MAX_VALUE_CHARS = 256;
+
     private static final Map<String, Pattern> PATTERNS = new ConcurrentHashMap<>();
 
     public LabelMatcher {
@@ -29,6 +32,9 @@ public record LabelMatcher(@JsonProperty("name") String name, @JsonProperty("val
         }
         if (value == null) {
             throw new IllegalArgumentException("matcher " + name + " has no value");
+        }
+        if (value.length() > MAX_VALUE_CHARS) {
+            throw new IllegalArgumentException("matcher " + name + ": value of " + value.length() + " characters, at most " + MAX_VALUE_CHARS);
         }
         if (isRegex) {
             try {

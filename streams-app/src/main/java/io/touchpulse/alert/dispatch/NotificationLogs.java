@@ -75,15 +75,9 @@ final class NotificationLogs {
         return byGroup.getOrDefault(groupKey, Map.of()).values().stream().anyMatch(l -> l.pending() != null);
     }
 
-    /** True while a receiver of the group was told the alert fires, or is being told. */
+    /** True while a receiver of the group was told the alert fires, is being told, or is owed a state of it. */
     boolean heardOf(String groupKey, String fingerprint) {
-        for (ReceiverLog l : byGroup.getOrDefault(groupKey, Map.of()).values()) {
-            if (l.notified().containsKey(fingerprint)
-                    || (l.pending() != null && l.pending().alerts().stream().anyMatch(a -> a.fingerprint().equals(fingerprint)))) {
-                return true;
-            }
-        }
-        return false;
+        return byGroup.getOrDefault(groupKey, Map.of()).values().stream().anyMatch(l -> l.follows(fingerprint));
     }
 
     /** Deletes the group's logs (the group is gone). */

@@ -2,7 +2,10 @@ package io.touchpulse.alert.dispatch;
 
 import io.touchpulse.alert.notify.Notification;
 
+import io.touchpulse.alert.notify.AlertView;
+
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -14,30 +17,48 @@ import java.util.Map;
  *
  * @param notified     per alert fingerprint, the {@code AlertView.version()} the receiver last
  *                     heard as firing (resolved alerts leave the map once their resolution is delivered)
- * @param lastSentAt   last successful notification, null if none yet
+ * @param lastSentAt   when the last successful notification was decided (group interval counts from there), null if none yet
  * @param lastFailedAt last delivery that gave up after its retries, null after a success
+ * @param owed         transitions this receiver must still hear although they are no longer their alert's
+ *                     latest state (a resolution overtaken by the next episode while the receiver was
+ *                     unreachable or paced), oldest first, at most {@link OwedTransitions#MAX} (see there)
  */
 public record ReceiverLog(String groupKey, String routeId, Map<String, String> groupLabels, String receiver,
-                          Instant lastSentAt, Instant lastFailedAt, Map<String, String> notified, Notification pending) {
+                          Instant lastSentAt, Instant lastFailedAt, Map<String, String> notified, Notification pending,
+                          List<AlertView> owed) {
+
+    public ReceiverLog {
+        owed = owed == null ? List.of() : List.copyOf(owed); // absent in state written before owed existed
+    }
 
     public static ReceiverLog empty(Group g, String receiver) {
-        return new ReceiverLog(g.key(), g.route().id(), g.labels(), receiver, null, null, Map.of(), null);
+        return new ReceiverLog(g.key(), g.route().id(), g.labels(), receiver, null, null, Map.of(), null, List.of());
     }
 
     public ReceiverLog withPending(Notification n) {
-        return new ReceiverLog(groupKey, routeId, groupLabels, receiver, lastSentAt, lastFailedAt, notified, n);
+        return new ReceiverLog(groupKey, routeId, groupLabels, receiver, lastSentAt, lastFailedAt, notified, n, owed);
     }
 
-    public ReceiverLog delivered(Map<String, String> nowNotified, Instant at) {
-        return new ReceiverLog(groupKey, routeId, groupLabels, receiver, at, null, Map.copyOf(nowNotified), null);
+    public ReceiverLog delivered(Map<String, String> nowNotified, List<AlertView> stillOwed, Instant at) {
+        return new ReceiverLog(groupKey, routeId, groupLabels, receiver, at, null, Map.copyOf(nowNotified), null, stillOwed);
     }
 
-    public ReceiverLog failed(Instant at) {
-        return new ReceiverLog(groupKey, routeId, groupLabels, receiver, lastSentAt, at, notified, null);
+    public ReceiverLog failed(List<AlertView> nowOwed, Instant at) {
+        return new ReceiverLog(groupKey, routeId, groupLabels, receiver, lastSentAt, at, notified, null, nowOwed);
     }
 
     public ReceiverLog withNotified(Map<String, String> n) {
-        return new ReceiverLog(groupKey, routeId, groupLabels, receiver, lastSentAt, lastFailedAt, Map.copyOf(n), pending);
+        return new ReceiverLog(groupKey, routeId, groupLabels, receiver, lastSentAt, lastFailedAt, Map.copyOf(n), pending, owed);
+    }
+
+    public ReceiverLog withOwed(List<AlertView> o) {
+        return new ReceiverLog(groupKey, routeId, groupLabels, receiver, lastSentAt, lastFailedAt, notified, pending, o);
+    }
+
+    /** True while this receiver was told, is being told, or is owed something about the alert. */
+    public boolean follows(String fingerprint) {
+        return notified.containsKey(fingerprint) || OwedTransitions.contains(owed, fingerprint)
+                || (pending != null && OwedTransitions.contains(pending.alerts(), fingerprint));
     }
 
     /** The state-topic key. */

@@ -48,13 +48,14 @@ public final class HttpSender {
         try {
             response = client.send(b.build(), HttpResponse.BodyHandlers.ofString());
         } catch (HttpTimeoutException e) {
-            throw new DeliveryException("timed out after " + timeout.toMillis() + " ms", true, null, e);
+            throw new DeliveryException("timed out after " + timeout.toMillis() + " ms", true, null, null);
         } catch (IOException e) {
+            // the cause is not attached: its message and stack may name the URL, which for Slack is the secret
             throw new DeliveryException("connection failed: " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : " " + e.getMessage()), true, null, e);
+                    + (e.getMessage() == null ? "" : " " + masked(e.getMessage(), out.uri())), true, null, null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new DeliveryException("interrupted", true, null, e);
+            throw new DeliveryException("interrupted", true, null, null);
         }
         int status = response.statusCode();
         if (status >= 200 && status < 300) {
@@ -63,7 +64,18 @@ public final class HttpSender {
         DeliveryException failure = DeliveryException.forStatus(status, retryAfter(response));
         String body = response.body() == null ? "" : response.body().strip();
         throw new DeliveryException(failure.getMessage() + (body.isEmpty() ? "" : ": "
-                + body.substring(0, Math.min(MAX_ERROR_BODY, body.length()))), failure.retryable(), failure.retryAfter(), null);
+                + masked(body.substring(0, Math.min(MAX_ERROR_BODY, body.length())), out.uri())), failure.retryable(), failure.retryAfter(), null);
+    }
+
+    /** {@code message} with the URL, and its path and query (where Slack's secret is), replaced by {@code <url>}. */
+    static String masked(String message, java.net.URI uri) {
+        String m = message.replace(uri.toString(), "<url>");
+        for (String part : new String[] {uri.getRawPath(), uri.getPath(), uri.getRawQuery()}) {
+            if (part != null && part.length() > 1) {
+                m = m.replace(part, "<url>");
+            }
+        }
+        return m;
     }
 
     /** Retry-After in seconds or as an HTTP date; null when absent or unreadable. */

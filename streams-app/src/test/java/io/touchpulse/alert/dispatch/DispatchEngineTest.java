@@ -206,15 +206,108 @@ class DispatchEngineTest {
     }
 
     @Test
-    void aFailedDeliveryIsRetriedAsANewNotificationAfterTheGroupInterval() {
+    void aFailedDeliveryIsRetriedAsANewNotificationAfterTheLongestBackoff() {
         DispatchEngine e = defaultEngine();
         e.accept(TestAlerts.view(CHECKOUT_ERRORS), T0);
         Notification n = e.tick(T0.plusSeconds(30)).get(0);
         e.failed(n, T0.plusSeconds(40));
-        assertThat(e.tick(T0.plus(Duration.ofMinutes(5)))).isEmpty();
-        List<Notification> again = e.tick(T0.plus(Duration.ofMinutes(5)).plusSeconds(40));
+        assertThat(e.tick(T0.plusSeconds(99))).as("paused for the backoff cap (1 min), not hammered").isEmpty();
+        List<Notification> again = e.tick(T0.plusSeconds(100));
         assertThat(again).hasSize(1);
         assertThat(again.get(0).id()).isNotEqualTo(n.id());
+    }
+
+    private static final Instant EP2 = T0.plus(Duration.ofMinutes(20));
+
+    /** firing (episode 1), its resolution, firing again (episode 2), accepted at minutes 0, 10 and 20. */
+    private static List<AlertView> fireResolveFire(DispatchEngine e, Alert a) {
+        AlertView fire1 = TestAlerts.view(a);
+        AlertView resolve1 = TestAlerts.view(TestAlerts.resolved(a, T0.plus(Duration.ofMinutes(10))));
+        AlertView fire2 = TestAlerts.view(Alert.newBuilder(a).setStartsAt(EP2).build());
+        e.accept(resolve1, T0.plus(Duration.ofMinutes(10)));
+        e.accept(fire2, EP2);
+        return List.of(fire1, resolve1, fire2);
+    }
+
+    @Test
+    void aResolutionOvertakenByTheNextEpisodeWhileTheReceiverIsDownIsStillDeliveredInOrder() {
+        DispatchEngine e = defaultEngine();
+        e.accept(TestAlerts.view(CHECKOUT_ERRORS), T0);
+        Notification first = e.tick(T0.plusSeconds(30)).get(0); // retrying through the outage
+        List<AlertView> states = fireResolveFire(e, CHECKOUT_ERRORS);
+        assertThat(e.tick(EP2)).as("still one delivery at a time").isEmpty();
+        e.delivered(first, EP2.plusSeconds(1));
+
+        List<Notification> next = e.tick(EP2.plus(Duration.ofMinutes(6)));
+        assertThat(next).hasSize(1);
+        assertThat(next.get(0).alerts()).as("the resolution of episode 1, then episode 2").containsExactly(states.get(1), states.get(2));
+        e.delivered(next.get(0), EP2.plus(Duration.ofMinutes(6)));
+        assertThat(e.tick(EP2.plus(Duration.ofHours(1)))).as("nothing owed any more").isEmpty();
+    }
+
+    @Test
+    void whatAFailedDeliverySaidIsOwedWhenOvertakenAndNothingIsSentTwice() {
+        DispatchEngine e = defaultEngine();
+        e.accept(TestAlerts.view(CHECKOUT_ERRORS), T0);
+        Notification first = e.tick(T0.plusSeconds(30)).get(0);
+        List<AlertView> states = fireResolveFire(e, CHECKOUT_ERRORS);
+        e.failed(first, EP2.plusSeconds(1));
+
+        Notification next = e.tick(EP2.plus(Duration.ofMinutes(2))).get(0);
+        assertThat(next.alerts()).containsExactlyElementsOf(states);
+        e.delivered(next, EP2.plus(Duration.ofMinutes(2)));
+        assertThat(e.tick(EP2.plus(Duration.ofHours(1)))).isEmpty();
+    }
+
+    @Test
+    void anEscalationOvertakenWithinAnEpisodeTheReceiverHeardIsSummedUpByTheNewerState() {
+        DispatchEngine e = defaultEngine();
+        e.accept(TestAlerts.view(CHECKOUT_ERRORS), T0);
+        Notification first = e.tick(T0.plusSeconds(30)).get(0);
+        e.accept(TestAlerts.view(TestAlerts.withSeverity(CHECKOUT_ERRORS, Severity.CRITICAL)), T0.plusSeconds(60));
+        AlertView resolved = TestAlerts.view(TestAlerts.resolved(TestAlerts.withSeverity(CHECKOUT_ERRORS, Severity.CRITICAL), T0.plusSeconds(120)));
+        e.accept(resolved, T0.plusSeconds(120));
+        e.delivered(first, T0.plusSeconds(121));
+        assertThat(e.tick(T0.plus(Duration.ofMinutes(10)))).singleElement().extracting(Notification::alerts).isEqualTo(List.of(resolved));
+    }
+
+    @Test
+    void anAlertTheReceiverNeverHeardOfOwesNothingAndTheOwedBacklogIsBounded() {
+        DispatchEngine e = defaultEngine();
+        e.accept(TestAlerts.view(SEARCH_ZERO), T0);
+        e.accept(TestAlerts.view(TestAlerts.resolved(SEARCH_ZERO, T0.plusSeconds(5))), T0.plusSeconds(5));
+        assertThat(e.tick(T0.plusSeconds(30))).as("fired and resolved within group wait: never sent").isEmpty();
+
+        e.accept(TestAlerts.view(CHECKOUT_ERRORS), T0);
+        Notification stuck = e.tick(T0.plusSeconds(31)).get(0);
+        for (int i = 1; i <= OwedTransitions.MAX; i++) { // a very long outage: MAX episodes fire and resolve behind it
+            Instant start = T0.plus(Duration.ofHours(i));
+            Alert episode = Alert.newBuilder(CHECKOUT_ERRORS).setStartsAt(start).build();
+            e.accept(TestAlerts.view(episode), start);
+            e.accept(TestAlerts.view(TestAlerts.resolved(episode, start.plusSeconds(600))), start.plusSeconds(600));
+        }
+        // owed: 64 firings and 63 resolutions overtaken (the stuck delivery's own state is on its way)
+        assertThat(e.drainDropped()).as("reported, not silent").containsEntry("team", (long) OwedTransitions.MAX - 1);
+        e.delivered(stuck, T0.plus(Duration.ofDays(5)));
+        Notification next = e.tick(T0.plus(Duration.ofDays(5)).plus(Duration.ofMinutes(6))).get(0);
+        assertThat(next.alerts()).hasSize(OwedTransitions.MAX + 1);
+        assertThat(next.alerts().get(next.alerts().size() - 1).status()).isEqualTo("resolved");
+    }
+
+    @Test
+    void owedStatesSurviveARestart() {
+        DispatchEngine before = defaultEngine();
+        before.accept(TestAlerts.view(CHECKOUT_ERRORS), T0);
+        Notification first = before.tick(T0.plusSeconds(30)).get(0);
+        List<AlertView> states = fireResolveFire(before, CHECKOUT_ERRORS);
+        Map<String, Object> topic = new LinkedHashMap<>(before.drainChanges());
+
+        DispatchEngine after = defaultEngine();
+        topic.forEach((k, v) -> after.restore(roundTrip(k, v)));
+        after.finishRestore(EP2.plusSeconds(1));
+        assertThat(after.pendingDeliveries()).extracting(Notification::id).containsExactly(first.id());
+        after.delivered(first, EP2.plusSeconds(2));
+        assertThat(after.tick(EP2.plus(Duration.ofMinutes(6))).get(0).alerts()).containsExactly(states.get(1), states.get(2));
     }
 
     @Test
