@@ -38,6 +38,7 @@ final class HealthWindowMerger implements Processor<String, PaneMessage, String,
     private long[] senderClosed;
     private boolean[] senderIdle;
     private long finalUntil = Long.MIN_VALUE;
+    private final LatePaneLog lateLog = new LatePaneLog();
 
     HealthWindowMerger(WindowSpec spec, int senders, PipelineMetrics metrics) {
         this.spec = spec;
@@ -85,7 +86,7 @@ final class HealthWindowMerger implements Processor<String, PaneMessage, String,
                     + " partitions; restart the application after changing input partition counts");
         }
         switch (m.kind()) {
-            case PARTIAL -> addPane(record.key(), m.time(), m.pane());
+            case PARTIAL -> addPane(record.key(), m.time(), m.pane(), m.sender());
             case WATERMARK -> {
                 senderClosed[m.sender()] = Math.max(senderClosed[m.sender()], m.time());
                 clock.put(SENDER + m.sender(), senderClosed[m.sender()]);
@@ -107,10 +108,17 @@ final class HealthWindowMerger implements Processor<String, PaneMessage, String,
         }
     }
 
-    private void addPane(String key, long paneStart, PaneAggregate pane) {
+    private void addPane(String key, long paneStart, PaneAggregate pane, int sender) {
         if (paneStart + spec.size() <= finalUntil) {
+            // every window of this pane is out already: a partition that was idle came back with old events
             metrics.late("merger", pane.events());
+            lateLog.dropped(sender, key, paneStart, pane.events(), finalUntil);
             return;
+        }
+        if (paneStart + spec.advance() <= finalUntil) {
+            // the windows ending up to finalUntil were emitted without this pane; the later ones will have it
+            metrics.late("merger-partial", pane.events());
+            lateLog.partial(sender, key, paneStart, pane.events(), finalUntil);
         }
         NavigableMap<Long, PaneAggregate> byStart = panes.computeIfAbsent(key, k -> new TreeMap<>());
         PaneAggregate existing = byStart.get(paneStart);
