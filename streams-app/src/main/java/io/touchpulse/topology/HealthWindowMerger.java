@@ -38,6 +38,12 @@ final class HealthWindowMerger implements Processor<String, PaneMessage, String,
     private long[] senderClosed;
     private boolean[] senderIdle;
     private long finalUntil = Long.MIN_VALUE;
+    /**
+     * Wall-clock time at which input resumed after every partition had been idle (a start, a catch-up after a
+     * producer outage): for one idle timeout from then, idle partitions hold windows back again, so a partition
+     * whose share of the backlog is not fetched yet is not taken for idle while the others race ahead.
+     */
+    private long resumedAtWallMs = Long.MIN_VALUE;
     private final LatePaneLog lateLog = new LatePaneLog();
 
     HealthWindowMerger(WindowSpec spec, int senders, PipelineMetrics metrics) {
@@ -52,6 +58,8 @@ final class HealthWindowMerger implements Processor<String, PaneMessage, String,
         this.store = context.getStateStore(Stores.PANES_MERGED);
         this.clock = context.getStateStore(Stores.WINDOW_CLOCK);
         this.latest = context.getStateStore(Stores.TOUCHPOINT_LATEST);
+        long tick = Math.max(100, Math.min(1000, spec.idleTimeout() / 4));
+        context.schedule(java.time.Duration.ofMillis(tick), org.apache.kafka.streams.processor.PunctuationType.WALL_CLOCK_TIME, this::afterResume);
         senderClosed = new long[senders];
         senderIdle = new boolean[senders];
         java.util.Arrays.fill(senderClosed, Long.MIN_VALUE);
@@ -74,6 +82,14 @@ final class HealthWindowMerger implements Processor<String, PaneMessage, String,
         }
     }
 
+    /** Closes the windows held back while input resumed, once the idle partitions have had their chance. */
+    private void afterResume(long wallNow) {
+        if (resumedAtWallMs != Long.MIN_VALUE && wallNow - resumedAtWallMs >= spec.idleTimeout()) {
+            resumedAtWallMs = Long.MIN_VALUE;
+            advance();
+        }
+    }
+
     private static int index(String key, String prefix) {
         return Integer.parseInt(key.substring(prefix.length()));
     }
@@ -88,6 +104,9 @@ final class HealthWindowMerger implements Processor<String, PaneMessage, String,
         switch (m.kind()) {
             case PARTIAL -> addPane(record.key(), m.time(), m.pane(), m.sender());
             case WATERMARK -> {
+                if (senderIdle[m.sender()] && allIdle()) {
+                    resumedAtWallMs = ctx.currentSystemTimeMs();
+                }
                 senderClosed[m.sender()] = Math.max(senderClosed[m.sender()], m.time());
                 clock.put(SENDER + m.sender(), senderClosed[m.sender()]);
                 setIdle(m.sender(), false);
@@ -131,14 +150,24 @@ final class HealthWindowMerger implements Processor<String, PaneMessage, String,
         store.put(paneStart + "|" + key, existing);
     }
 
+    private boolean allIdle() {
+        for (boolean idle : senderIdle) {
+            if (!idle) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The time up to which every window is final: the slowest active partition's watermark. */
     private long globalWatermark() {
         long min = Long.MAX_VALUE;
         long max = Long.MIN_VALUE;
         boolean anyActive = false;
+        boolean resuming = resumedAtWallMs != Long.MIN_VALUE && ctx.currentSystemTimeMs() - resumedAtWallMs < spec.idleTimeout();
         for (int i = 0; i < senders; i++) {
             max = Math.max(max, senderClosed[i]);
-            if (!senderIdle[i]) {
+            if (!senderIdle[i] || (resuming && !allIdle())) {
                 anyActive = true;
                 min = Math.min(min, senderClosed[i]);
             }
