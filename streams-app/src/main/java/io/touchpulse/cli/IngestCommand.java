@@ -2,6 +2,7 @@ package io.touchpulse.cli;
 
 import io.touchpulse.broker.TopicProvisioner;
 import io.touchpulse.config.TouchpulseConfig;
+import io.touchpulse.ingest.JsonLines;
 import io.touchpulse.ingest.JsonToAvro;
 import io.touchpulse.ingest.TopicSchemas;
 import io.touchpulse.topology.DeadLetters;
@@ -17,8 +18,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -65,18 +64,21 @@ final class IngestCommand implements Callable<Integer> {
         long bad = 0;
         long blank = 0;
         AtomicLong failedSends = new AtomicLong();
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(client, new ByteArraySerializer(), new ByteArraySerializer());
-             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
-            String line;
-            long n = 0;
-            while ((line = in.readLine()) != null) {
-                n++;
-                if (line.isBlank()) {
+        int maxBytes = DeadLetters.maxValueBytes(client);
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(client, new ByteArraySerializer(), new ByteArraySerializer())) {
+            JsonLines in = new JsonLines(System.in, maxBytes);
+            JsonLines.Line line;
+            while ((line = in.next()) != null) {
+                long n = line.number();
+                if (line.problem() == null && line.text().isBlank()) {
                     blank++;
                     continue;
                 }
                 try {
-                    GenericRecord r = converter.convert(line);
+                    if (line.problem() != null) {
+                        throw new IllegalArgumentException(line.problem());
+                    }
+                    GenericRecord r = converter.convert(line.text());
                     ByteBuffer buf = encoder.encode(r);
                     byte[] value = new byte[buf.remaining()];
                     buf.get(value);
@@ -91,7 +93,11 @@ final class IngestCommand implements Callable<Integer> {
                     System.err.printf("line %d: %s%n", n, e.getMessage());
                     var headers = DeadLetters.headers(DeadLetters.INVALID, e.getMessage(), e, target, -1, -1, "ingest");
                     headers.add(SOURCE_LINE, Long.toString(n).getBytes(StandardCharsets.UTF_8));
-                    producer.send(DeadLetters.record(topics.dlq(), null, line.getBytes(StandardCharsets.UTF_8), headers));
+                    if (line.length() > line.bytes().length) {
+                        headers.add(DeadLetters.ORIGINAL_BYTES, Long.toString(line.length()).getBytes(StandardCharsets.UTF_8));
+                    }
+                    // the line's own bytes (invalid UTF-8 included; only the first part of an over-long line)
+                    producer.send(DeadLetters.record(topics.dlq(), null, line.bytes(), headers));
                 }
             }
             producer.flush();

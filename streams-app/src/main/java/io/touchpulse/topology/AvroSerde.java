@@ -28,10 +28,14 @@ public final class AvroSerde<T extends SpecificRecordBase> implements Serde<T> {
 
     private final BinaryMessageEncoder<T> encoder;
     private final BinaryMessageDecoder<T> decoder;
+    private final Class<T> type;
+    private final long fingerprint;
 
     private AvroSerde(Class<T> type) {
         SpecificData model = SpecificData.getForClass(type);
         org.apache.avro.Schema schema = model.getSchema(type);
+        this.type = type;
+        this.fingerprint = org.apache.avro.SchemaNormalization.parsingFingerprint64(schema);
         this.encoder = new BinaryMessageEncoder<>(model, schema);
         this.decoder = new BinaryMessageDecoder<>(model, schema);
     }
@@ -58,16 +62,24 @@ public final class AvroSerde<T extends SpecificRecordBase> implements Serde<T> {
         if (data == null) {
             return null;
         }
-        try {
-            return decoder.decode(data);
-        } catch (IOException | RuntimeException e) {
-            throw new SerializationException(describe(e), e);
+        String header = AvroBytes.headerProblem(data, fingerprint, type);
+        if (header != null) {
+            throw new SerializationException(header);
         }
-    }
-
-    private static String describe(Exception e) {
-        String msg = e.getMessage();
-        return e.getClass().getSimpleName() + (msg == null ? "" : ": " + msg);
+        java.io.ByteArrayInputStream in = new java.io.ByteArrayInputStream(data);
+        T value;
+        try {
+            value = decoder.decode(in);
+        } catch (IOException | RuntimeException e) {
+            throw new SerializationException(type.getSimpleName() + " body is corrupt or truncated (" + data.length + " bytes): "
+                    + AvroBytes.rootCause(e), e);
+        }
+        if (in.available() > 0) {
+            // a body that decodes but leaves bytes over was not written with this schema, whatever its header says
+            throw new SerializationException(type.getSimpleName() + " body decoded with " + in.available()
+                    + " bytes left over: corrupt, or written with a different schema under the same fingerprint");
+        }
+        return value;
     }
 
     @Override

@@ -4,6 +4,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.apache.kafka.streams.errors.ProcessingExceptionHandler;
+import org.apache.kafka.streams.errors.ProductionExceptionHandler;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.streams.processor.api.Record;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,7 +19,7 @@ import java.util.Map;
  * processing continues. Logs once per reason and topic, then only counts: a flood of bad
  * records must not become a flood of log lines.
  */
-public final class DeadLetterHandler implements DeserializationExceptionHandler, ProcessingExceptionHandler {
+public final class DeadLetterHandler implements DeserializationExceptionHandler, ProcessingExceptionHandler, ProductionExceptionHandler {
     /** Config keys under which the topology passes its collaborators to the handler instances Kafka creates. */
     public static final String METRICS_CONFIG = "touchpulse.metrics";
     public static final String DLQ_TOPIC_CONFIG = "touchpulse.dlq.topic";
@@ -29,6 +31,8 @@ public final class DeadLetterHandler implements DeserializationExceptionHandler,
     private String dlqTopic = Topics.defaults().dlq();
     private Map<String, Object> clientConfigs = Map.of();
     private GlobalDeadLetters global;
+    /** Largest dead-letter value sent as it is; see {@link DeadLetters#fit}. */
+    private int maxValueBytes = DeadLetters.maxValueBytes(Map.of());
 
     @Override
     public void configure(Map<String, ?> configs) {
@@ -40,6 +44,23 @@ public final class DeadLetterHandler implements DeserializationExceptionHandler,
         }
         clientConfigs = Map.copyOf(configs.entrySet().stream().filter(e -> e.getValue() != null)
                 .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> (Object) e.getValue())));
+        maxValueBytes = DeadLetters.maxValueBytes(clientConfigs);
+    }
+
+    /**
+     * An output record the broker or producer refuses as too large (the default handler would stop the
+     * stream thread): the source record goes to the dead-letter topic instead, truncated if it must be,
+     * and processing continues. Any other send failure keeps Kafka Streams' default (fail).
+     */
+    @Override
+    public ProductionExceptionHandler.Response handleError(ErrorHandlerContext ctx, org.apache.kafka.clients.producer.ProducerRecord<byte[], byte[]> record,
+                                                           Exception e) {
+        if (!(e instanceof RecordTooLargeException)) {
+            return ProductionExceptionHandler.Response.fail();
+        }
+        var dead = deadLetter(ctx, DeadLetters.PROCESSING, ctx.sourceRawKey(), ctx.sourceRawValue(),
+                new RecordTooLargeException("output to " + record.topic() + " too large (" + DeadLetters.size(record) + " bytes): " + e.getMessage()));
+        return ProductionExceptionHandler.Response.resume(List.of(dead));
     }
 
     @Override
@@ -86,7 +107,7 @@ public final class DeadLetterHandler implements DeserializationExceptionHandler,
             LOG.warn("{} record from {}-{}@{} sent to {}: {} (further {} records from this topic are only counted)",
                     reason, ctx.topic(), ctx.partition(), ctx.offset(), dlqTopic, message, reason);
         }
-        return DeadLetters.record(dlqTopic, key, value,
-                DeadLetters.headers(reason, message, e, ctx.topic(), ctx.partition(), ctx.offset(), ctx.processorNodeId()));
+        return DeadLetters.fit(DeadLetters.record(dlqTopic, key, value,
+                DeadLetters.headers(reason, message, e, ctx.topic(), ctx.partition(), ctx.offset(), ctx.processorNodeId())), maxValueBytes);
     }
 }

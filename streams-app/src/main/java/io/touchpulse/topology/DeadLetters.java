@@ -26,6 +26,10 @@ public final class DeadLetters {
     public static final String SOURCE_PARTITION = "tp.source.partition";
     public static final String SOURCE_OFFSET = "tp.source.offset";
     public static final String SOURCE_PROCESSOR = "tp.source.processor";
+    /** Set when the value was cut to fit the topic: the original size in bytes. */
+    public static final String ORIGINAL_BYTES = "tp.error.original-bytes";
+    /** Room left in a request for the key, headers and batch overhead. */
+    private static final int HEADROOM = 64 * 1024;
 
     public static final String DESERIALIZATION = "DESERIALIZATION";
     public static final String INVALID = "INVALID";
@@ -54,6 +58,34 @@ public final class DeadLetters {
 
     public static ProducerRecord<byte[], byte[]> record(String dlqTopic, byte[] key, byte[] value, Headers headers) {
         return new ProducerRecord<>(dlqTopic, null, null, key, value, headers);
+    }
+
+    /** What fits in one produce request: the producer's max.request.size (Kafka's default 1 MiB) minus headroom. */
+    public static int maxValueBytes(java.util.Map<String, ?> clientConfigs) {
+        Object v = clientConfigs.get("producer.max.request.size");
+        if (v == null) {
+            v = clientConfigs.get("max.request.size");
+        }
+        int max = v == null ? 1024 * 1024 : Integer.parseInt(v.toString().trim());
+        return Math.max(1024, max - HEADROOM);
+    }
+
+    /**
+     * A dead letter whose value would not fit in a produce request (a record of several MB on a topic that
+     * allows them) keeps its first bytes and says how large it was, rather than failing the send and with
+     * it the whole pipeline. The broker's message.max.bytes of tp.dlq is the other bound.
+     */
+    public static ProducerRecord<byte[], byte[]> fit(ProducerRecord<byte[], byte[]> r, int maxValueBytes) {
+        byte[] v = r.value();
+        if (v == null || v.length <= maxValueBytes) {
+            return r;
+        }
+        r.headers().add(ORIGINAL_BYTES, Integer.toString(v.length).getBytes(StandardCharsets.UTF_8));
+        return new ProducerRecord<>(r.topic(), r.partition(), r.timestamp(), r.key(), java.util.Arrays.copyOf(v, maxValueBytes), r.headers());
+    }
+
+    static int size(ProducerRecord<byte[], byte[]> r) {
+        return (r.key() == null ? 0 : r.key().length) + (r.value() == null ? 0 : r.value().length);
     }
 
     private static void put(Headers h, String name, String value) {

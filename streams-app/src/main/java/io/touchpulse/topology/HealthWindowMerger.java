@@ -38,6 +38,13 @@ final class HealthWindowMerger implements Processor<String, PaneMessage, String,
     private long[] senderClosed;
     private boolean[] senderIdle;
     private long finalUntil = Long.MIN_VALUE;
+    /**
+     * Wall-clock time at which input resumed after every partition had been idle (a start, a catch-up after a
+     * producer outage): for one idle timeout from then, idle partitions hold windows back again, so a partition
+     * whose share of the backlog is not fetched yet is not taken for idle while the others race ahead.
+     */
+    private long resumedAtWallMs = Long.MIN_VALUE;
+    private final LatePaneLog lateLog = new LatePaneLog();
 
     HealthWindowMerger(WindowSpec spec, int senders, PipelineMetrics metrics) {
         this.spec = spec;
@@ -51,6 +58,8 @@ final class HealthWindowMerger implements Processor<String, PaneMessage, String,
         this.store = context.getStateStore(Stores.PANES_MERGED);
         this.clock = context.getStateStore(Stores.WINDOW_CLOCK);
         this.latest = context.getStateStore(Stores.TOUCHPOINT_LATEST);
+        long tick = Math.max(100, Math.min(1000, spec.idleTimeout() / 4));
+        context.schedule(java.time.Duration.ofMillis(tick), org.apache.kafka.streams.processor.PunctuationType.WALL_CLOCK_TIME, this::afterResume);
         senderClosed = new long[senders];
         senderIdle = new boolean[senders];
         java.util.Arrays.fill(senderClosed, Long.MIN_VALUE);
@@ -73,6 +82,14 @@ final class HealthWindowMerger implements Processor<String, PaneMessage, String,
         }
     }
 
+    /** Closes the windows held back while input resumed, once the idle partitions have had their chance. */
+    private void afterResume(long wallNow) {
+        if (resumedAtWallMs != Long.MIN_VALUE && wallNow - resumedAtWallMs >= spec.idleTimeout()) {
+            resumedAtWallMs = Long.MIN_VALUE;
+            advance();
+        }
+    }
+
     private static int index(String key, String prefix) {
         return Integer.parseInt(key.substring(prefix.length()));
     }
@@ -85,8 +102,11 @@ final class HealthWindowMerger implements Processor<String, PaneMessage, String,
                     + " partitions; restart the application after changing input partition counts");
         }
         switch (m.kind()) {
-            case PARTIAL -> addPane(record.key(), m.time(), m.pane());
+            case PARTIAL -> addPane(record.key(), m.time(), m.pane(), m.sender());
             case WATERMARK -> {
+                if (senderIdle[m.sender()] && allIdle()) {
+                    resumedAtWallMs = ctx.currentSystemTimeMs();
+                }
                 senderClosed[m.sender()] = Math.max(senderClosed[m.sender()], m.time());
                 clock.put(SENDER + m.sender(), senderClosed[m.sender()]);
                 setIdle(m.sender(), false);
@@ -107,10 +127,17 @@ final class HealthWindowMerger implements Processor<String, PaneMessage, String,
         }
     }
 
-    private void addPane(String key, long paneStart, PaneAggregate pane) {
+    private void addPane(String key, long paneStart, PaneAggregate pane, int sender) {
         if (paneStart + spec.size() <= finalUntil) {
+            // every window of this pane is out already: a partition that was idle came back with old events
             metrics.late("merger", pane.events());
+            lateLog.dropped(sender, key, paneStart, pane.events(), finalUntil);
             return;
+        }
+        if (paneStart + spec.advance() <= finalUntil) {
+            // the windows ending up to finalUntil were emitted without this pane; the later ones will have it
+            metrics.late("merger-partial", pane.events());
+            lateLog.partial(sender, key, paneStart, pane.events(), finalUntil);
         }
         NavigableMap<Long, PaneAggregate> byStart = panes.computeIfAbsent(key, k -> new TreeMap<>());
         PaneAggregate existing = byStart.get(paneStart);
@@ -123,14 +150,24 @@ final class HealthWindowMerger implements Processor<String, PaneMessage, String,
         store.put(paneStart + "|" + key, existing);
     }
 
+    private boolean allIdle() {
+        for (boolean idle : senderIdle) {
+            if (!idle) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The time up to which every window is final: the slowest active partition's watermark. */
     private long globalWatermark() {
         long min = Long.MAX_VALUE;
         long max = Long.MIN_VALUE;
         boolean anyActive = false;
+        boolean resuming = resumedAtWallMs != Long.MIN_VALUE && ctx.currentSystemTimeMs() - resumedAtWallMs < spec.idleTimeout();
         for (int i = 0; i < senders; i++) {
             max = Math.max(max, senderClosed[i]);
-            if (!senderIdle[i]) {
+            if (!senderIdle[i] || (resuming && !allIdle())) {
                 anyActive = true;
                 min = Math.min(min, senderClosed[i]);
             }

@@ -111,9 +111,21 @@ final class PaneCombiner implements Processor<String, Signal, String, PaneMessag
         broadcast(PaneMessage.watermark(sender, newClosed), newClosed);
     }
 
+    /**
+     * A partition without input for the idle timeout stops holding windows back. Its open panes go to the merger first,
+     * as they are so far (the events after them start new partial panes, merged there): otherwise the other partitions'
+     * watermarks would close windows without this partition's last events, and those would arrive late when it resumes.
+     */
     private void checkIdle(long wallNow) {
         if (!idle && wallNow - lastInputWallMs >= spec.idleTimeout()) {
             idle = true;
+            for (Map.Entry<String, PaneAggregate> e : open.entrySet()) {
+                int bar = e.getKey().indexOf('|');
+                long paneStart = Long.parseLong(e.getKey().substring(0, bar));
+                ctx.forward(new Record<>(e.getKey().substring(bar + 1), PaneMessage.partial(sender, paneStart, e.getValue()), paneStart + spec.advance()));
+                store.delete(e.getKey());
+            }
+            open.clear();
             broadcast(PaneMessage.idle(sender), Math.max(0, watermark));
         }
     }

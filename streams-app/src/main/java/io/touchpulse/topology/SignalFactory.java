@@ -27,6 +27,11 @@ public final class SignalFactory {
     public static final String UNKNOWN_SEGMENT = "unknown";
     /** Texts at or below this compound count as a negative verbatim (stricter than the label's -0.05). */
     static final double NEGATIVE_VERBATIM = -0.3;
+    /** Ids and short codes (eventId, customerId, caseId, outcome, topic, each tag): longer is a producer bug, not data. */
+    static final int MAX_ID_CHARS = 200;
+    static final int MAX_TAGS = 100;
+    /** What a decoder puts where the bytes were not UTF-8: fine in free text, a corrupt identifier anywhere else. */
+    private static final char REPLACEMENT = '\uFFFD';
 
     private final TouchpulseConfig config;
     private final Clock clock;
@@ -113,7 +118,9 @@ public final class SignalFactory {
         Sentiment sentiment = analysis.sentiment();
         List<String> reasons = new ArrayList<>(2);
         List<String> tags = lower(e.getTags());
-        String outcome = e.getOutcome() == null ? "" : e.getOutcome().toLowerCase(Locale.ROOT);
+        String outcome = e.getOutcome() == null ? "" : id(e.getOutcome(), "outcome").toLowerCase(Locale.ROOT);
+        id(e.getCaseId(), "caseId");
+        id(e.getTopic(), "topic");
         if (csat != null && csat <= 2) {
             reasons.add(Reason.LOW_CSAT.name());
         }
@@ -163,8 +170,12 @@ public final class SignalFactory {
 
     /** Tags are matched by the journey rules as lower-case words. */
     private static List<String> lower(List<String> tags) {
+        if (tags.size() > MAX_TAGS) {
+            throw new InvalidEventException("tags has " + tags.size() + " entries, more than " + MAX_TAGS);
+        }
         List<String> out = new ArrayList<>(tags.size());
         for (String t : tags) {
+            id(t, "tag");
             if (t != null && !t.isBlank()) {
                 out.add(t.trim().toLowerCase(Locale.ROOT));
             }
@@ -182,6 +193,8 @@ public final class SignalFactory {
         if (eventId == null || eventId.isBlank()) {
             throw new InvalidEventException("eventId is missing or blank");
         }
+        id(eventId, "eventId");
+        id(customerId, "customerId");
         if (ts == null) {
             throw new InvalidEventException("timestamp is missing");
         }
@@ -205,6 +218,9 @@ public final class SignalFactory {
         if (raw == null || raw.isBlank()) {
             throw new InvalidEventException(field + " is missing or blank");
         }
+        if (raw.indexOf(REPLACEMENT) >= 0) {
+            throw new InvalidEventException(field + " '" + abbreviate(raw) + "' is not valid UTF-8 (decoded with U+FFFD replacement characters)");
+        }
         String s = raw.trim().toLowerCase(Locale.ROOT).replace(' ', '-').replace('_', '-');
         if (s.length() > 40) {
             throw new InvalidEventException(field + " '" + abbreviate(raw) + "' is longer than 40 characters");
@@ -216,6 +232,20 @@ public final class SignalFactory {
             }
         }
         return s;
+    }
+
+    /** An identifier or code: bounded, and valid UTF-8 (free texts keep replacement characters, ids must not). */
+    static String id(String value, String field) {
+        if (value == null) {
+            return null;
+        }
+        if (value.length() > MAX_ID_CHARS) {
+            throw new InvalidEventException(field + " has " + value.length() + " characters, more than " + MAX_ID_CHARS);
+        }
+        if (value.indexOf(REPLACEMENT) >= 0) {
+            throw new InvalidEventException(field + " '" + abbreviate(value) + "' is not valid UTF-8 (decoded with U+FFFD replacement characters)");
+        }
+        return value;
     }
 
     private String text(String raw, String field) {

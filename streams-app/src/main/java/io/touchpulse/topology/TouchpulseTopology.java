@@ -82,11 +82,15 @@ public final class TouchpulseTopology {
                 Materialized.<String, CustomerProfile>as(HashStore.supplier(Stores.CUSTOMER_PROFILES))
                         .withKeySerde(Serdes.String()).withValueSerde(AvroSerde.of(CustomerProfile.class)).withCachingDisabled());
 
-        KStream<String, Signal> web = b.stream(topics.webTraffic(), Consumed.with(Serdes.String(), AvroSerde.of(WebTraffic.class)).withName("source-web-traffic"))
+        EventTimeExtractor eventTime = new EventTimeExtractor(config, deps.clock());
+        KStream<String, Signal> web = b.stream(topics.webTraffic(), Consumed.with(Serdes.String(), AvroSerde.of(WebTraffic.class))
+                        .withTimestampExtractor(eventTime).withName("source-web-traffic"))
                 .processValues(() -> new Normalizer<>(factory::fromWeb), Named.as("score-web-traffic"));
-        KStream<String, Signal> search = b.stream(topics.search(), Consumed.with(Serdes.String(), AvroSerde.of(SearchEvent.class)).withName("source-search"))
+        KStream<String, Signal> search = b.stream(topics.search(), Consumed.with(Serdes.String(), AvroSerde.of(SearchEvent.class))
+                        .withTimestampExtractor(eventTime).withName("source-search"))
                 .processValues(() -> new Normalizer<>(factory::fromSearch), Named.as("score-search"));
-        KStream<String, Signal> interactions = b.stream(topics.interactions(), Consumed.with(Serdes.String(), AvroSerde.of(Interaction.class)).withName("source-interactions"))
+        KStream<String, Signal> interactions = b.stream(topics.interactions(), Consumed.with(Serdes.String(), AvroSerde.of(Interaction.class))
+                        .withTimestampExtractor(eventTime).withName("source-interactions"))
                 .processValues(() -> new Normalizer<>(factory::fromInteraction), Named.as("score-interactions"));
 
         KStream<String, Signal> joined = web.merge(search, Named.as("merge-search")).merge(interactions, Named.as("merge-interactions"))

@@ -76,6 +76,49 @@ class IngestCommandTest {
         assertThat(dead).extracting(r -> new String(r.value())).contains("not json at all");
     }
 
+    @Test
+    void invalidUtf8MissingFieldsUnknownEnumsAndHugeLinesAreNamedByLine() throws Exception {
+        java.io.ByteArrayOutputStream in = new java.io.ByteArrayOutputStream();
+        String ok = "{\"eventId\":\"i1\",\"timestamp\":\"2026-11-24T01:40:00Z\",\"customerId\":\"c-1\",\"kind\":\"CHAT\","
+                + "\"touchpoint\":\"billing\",\"channel\":\"chat\",\"text\":\"thanks\"}\n";
+        in.write(ok.getBytes(StandardCharsets.UTF_8));
+        in.write("{\"eventId\":\"i2\",\"timestamp\":\"2026-11-24T01:40:00Z\",\"kind\":\"CHAT\",\"touchpoint\":\"billing\",\"channel\":\"chat\",\"text\":\"caf".getBytes(StandardCharsets.UTF_8));
+        in.write(new byte[]{(byte) 0xC3, 0x28});
+        in.write("\"}\r\n".getBytes(StandardCharsets.UTF_8));
+        in.write("{\"eventId\":\"i3\",\"timestamp\":\"2026-11-24T01:40:00Z\",\"touchpoint\":\"billing\",\"channel\":\"chat\"}\n".getBytes(StandardCharsets.UTF_8));
+        in.write("{\"eventId\":\"i4\",\"timestamp\":\"2026-11-24T01:40:00Z\",\"kind\":\"FAX\",\"touchpoint\":\"billing\",\"channel\":\"chat\"}\n".getBytes(StandardCharsets.UTF_8));
+        in.write(("{\"eventId\":\"i5\",\"text\":\"" + "y".repeat(2_000_000) + "\"}\n").getBytes(StandardCharsets.UTF_8));
+        in.write(ok.replace("i1", "i6").getBytes(StandardCharsets.UTF_8));
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        InputStream oldIn = System.in;
+        PrintStream oldErr = System.err;
+        int exit;
+        try {
+            System.setIn(new ByteArrayInputStream(in.toByteArray()));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            // a prefix of its own, so the other test's dead letters are not in the way
+            exit = Main.commandLine().execute("ingest", "--topic", "interactions", "-b", broker.bootstrapServers(), "--set", "topic.prefix=t2.");
+        } finally {
+            System.setIn(oldIn);
+            System.setErr(oldErr);
+        }
+        String stderr = err.toString(StandardCharsets.UTF_8);
+        assertThat(exit).isEqualTo(3);
+        assertThat(stderr).contains("line 2: not valid UTF-8 at byte 117")
+                .contains("line 3: required field 'kind' is missing")
+                .contains("line 4: field 'kind' must be one of [CALL, CHAT")
+                .contains("line 5: line is 2000026 bytes long, more than the")
+                .contains("ingested 2 records into t2.interactions; 4 invalid lines sent to t2.dlq");
+        List<ConsumerRecord<byte[], byte[]>> dead = readAll("t2.dlq", 4);
+        assertThat(dead).allSatisfy(r -> assertThat(DeadLetters.header(r.headers(), DeadLetters.SOURCE_TOPIC)).isEqualTo("t2.interactions"));
+        assertThat(dead).extracting(r -> DeadLetters.header(r.headers(), IngestCommand.SOURCE_LINE)).containsExactlyInAnyOrder("2", "3", "4", "5");
+        ConsumerRecord<byte[], byte[]> utf8 = dead.stream().filter(r -> "2".equals(DeadLetters.header(r.headers(), IngestCommand.SOURCE_LINE))).findFirst().orElseThrow();
+        assertThat(utf8.value()).contains((byte) 0xC3, (byte) 0x28); // the bytes as they were, not repaired
+        ConsumerRecord<byte[], byte[]> huge = dead.stream().filter(r -> "5".equals(DeadLetters.header(r.headers(), IngestCommand.SOURCE_LINE))).findFirst().orElseThrow();
+        assertThat(DeadLetters.header(huge.headers(), DeadLetters.ORIGINAL_BYTES)).isEqualTo("2000026");
+        assertThat(huge.value().length).isLessThan(1024 * 1024);
+    }
+
     private static List<ConsumerRecord<byte[], byte[]>> readAll(String topic, int expected) {
         Properties p = new Properties();
         p.put("bootstrap.servers", broker.bootstrapServers());
