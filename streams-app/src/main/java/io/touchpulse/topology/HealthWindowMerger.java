@@ -51,6 +51,9 @@ final class HealthWindowMerger implements Processor<String, PaneMessage, String,
         this.store = context.getStateStore(Stores.PANES_MERGED);
         this.clock = context.getStateStore(Stores.WINDOW_CLOCK);
         this.latest = context.getStateStore(Stores.TOUCHPOINT_LATEST);
+        // a revived task (exactly-once abort) re-initialises this same object: start from the restored stores only
+        panes.clear();
+        finalUntil = Long.MIN_VALUE;
         senderClosed = new long[senders];
         senderIdle = new boolean[senders];
         java.util.Arrays.fill(senderClosed, Long.MIN_VALUE);
@@ -111,6 +114,11 @@ final class HealthWindowMerger implements Processor<String, PaneMessage, String,
         if (paneStart + spec.size() <= finalUntil) {
             metrics.late("merger", pane.events());
             return;
+        }
+        if (paneStart + spec.advance() <= finalUntil) {
+            // some windows holding this pane are out already (its partition was idle, then resumed behind the others):
+            // the later windows still get it, the earlier ones cannot; counted, not silent
+            metrics.late("merger-partial", pane.events());
         }
         NavigableMap<Long, PaneAggregate> byStart = panes.computeIfAbsent(key, k -> new TreeMap<>());
         PaneAggregate existing = byStart.get(paneStart);

@@ -53,6 +53,12 @@ final class PaneCombiner implements Processor<String, Signal, String, PaneMessag
         this.sender = context.taskId().partition();
         this.store = context.getStateStore(Stores.PANES_OPEN);
         this.clock = context.getStateStore(Stores.PANE_CLOCK);
+        // Kafka Streams re-initialises the same processor object when it revives a corrupted task (exactly-once: the
+        // uncommitted work is aborted and the stores restored from their changelogs), so nothing may survive from before
+        open.clear();
+        watermark = Long.MIN_VALUE;
+        closedUntil = Long.MIN_VALUE;
+        idle = false;
         try (KeyValueIterator<String, PaneAggregate> it = store.all()) {
             it.forEachRemaining(kv -> open.put(kv.key, kv.value));
         }
@@ -111,9 +117,21 @@ final class PaneCombiner implements Processor<String, Signal, String, PaneMessag
         broadcast(PaneMessage.watermark(sender, newClosed), newClosed);
     }
 
+    /**
+     * No input for the idle timeout: the merger stops waiting for this partition. Its open panes go first, since
+     * the other partitions will now close windows past them: held back here, they would be missing from those windows
+     * (after a pause in traffic, partitions a minute boundary apart lost a pane's worth of events per window).
+     */
     private void checkIdle(long wallNow) {
         if (!idle && wallNow - lastInputWallMs >= spec.idleTimeout()) {
             idle = true;
+            for (Map.Entry<String, PaneAggregate> e : open.entrySet()) {
+                int bar = e.getKey().indexOf('|');
+                long paneStart = Long.parseLong(e.getKey().substring(0, bar));
+                ctx.forward(new Record<>(e.getKey().substring(bar + 1), PaneMessage.partial(sender, paneStart, e.getValue()), paneStart + spec.advance()));
+                store.delete(e.getKey());
+            }
+            open.clear();
             broadcast(PaneMessage.idle(sender), Math.max(0, watermark));
         }
     }

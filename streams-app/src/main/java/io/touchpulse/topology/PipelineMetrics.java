@@ -49,6 +49,7 @@ public final class PipelineMetrics {
         this.touchpoints = new LabelGuard(labelCap);
         late("combiner", 0);
         late("merger", 0);
+        late("merger-partial", 0);
         // registered up front, so "no alert firing" is a 0 on dashboards, not a missing series
         for (io.touchpulse.schema.Severity sev : io.touchpulse.schema.Severity.values()) {
             String name = sev.name();
@@ -111,7 +112,10 @@ public final class PipelineMetrics {
         counter("touchpulse_dlq_records", "Records routed to the dead-letter topic", "reason", reason, "topic", sourceTopic == null ? "unknown" : sourceTopic).increment();
     }
 
-    /** Events that arrived after their window closed; stage is "combiner" (per record) or "merger" (whole panes). */
+    /**
+     * Events that arrived after their window closed; stage is "combiner" (per record), "merger" (whole panes, in no
+     * window) or "merger-partial" (panes of a partition that resumed after being idle: in the later windows only).
+     */
     public void late(String stage, long events) {
         counter("touchpulse_late_events", "Events that arrived after their window had closed (beyond the grace)", "stage", stage).increment(events);
     }
