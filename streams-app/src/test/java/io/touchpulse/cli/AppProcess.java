@@ -76,6 +76,21 @@ final class AppProcess implements AutoCloseable {
         throw new IllegalStateException("the pipeline was not RUNNING within " + timeout + "; see " + log);
     }
 
+    /** The lines of this instance's Prometheus metrics whose names start with {@code prefix}; empty if it does not answer. */
+    List<String> metrics(String prefix) {
+        try {
+            var http = java.net.http.HttpClient.newHttpClient();
+            var r = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/metrics"))
+                    .timeout(Duration.ofSeconds(5)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            return r.body().lines().filter(l -> l.startsWith(prefix)).toList();
+        } catch (IOException e) {
+            return List.of();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return List.of();
+        }
+    }
+
     int port() {
         return port;
     }

@@ -40,10 +40,11 @@ class CrashRestartTest {
             f.createTopics(settings, TOPICS);
             f.createTopics(reference, REFERENCE);
 
-            // CI: 12 simulated minutes at ~15 events/s peak in ~12 s of wall time; full: 60 minutes at ~60 events/s in ~2.5 minutes
-            Duration simulated = Duration.ofMinutes(full ? 60 : 12);
+            // the load runs through all kills and restarts: CI 20 simulated minutes at ~15 events/s peak in ~40 s of wall time;
+            // full: 90 minutes at ~60 events/s in ~4 minutes
+            Duration simulated = Duration.ofMinutes(full ? 90 : 20);
             try (FaultLoad load = new FaultLoad(FaultFixture.sim(23, full ? 20_000 : 2_000, full ? 60 : 15), f.client(),
-                    FaultFixture.PARTITIONS, simulated, Duration.ofSeconds(5), Duration.ofMillis(full ? 200 : 80), TOPICS, REFERENCE)) {
+                    FaultFixture.PARTITIONS, simulated, Duration.ofSeconds(5), Duration.ofMillis(full ? 200 : 170), TOPICS, REFERENCE)) {
                 AppServices ref = AppServices.start(f.config(reference));
                 try {
                     AppProcess app = f.startApp(settings, "run-0");
@@ -57,6 +58,7 @@ class CrashRestartTest {
                         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
                                 .until(() -> recount.committedEnd(TOPICS.touchpointHealth()) > committed + 20);
                         Thread.sleep(random.nextInt(full ? 8000 : 1000));
+                        log.add("before kill " + k + ": " + app.metrics("touchpulse_late_events_total"));
                         app.kill();
                         long killed = System.nanoTime();
                         boolean wipe = k % 2 == 0;
@@ -76,15 +78,17 @@ class CrashRestartTest {
                     HealthRecount.Comparison referenceResult = referenceRecount.awaitComplete(finalUntil, Duration.ofSeconds(60));
                     List<String> vsReference = HealthRecount.differences(recount.emitted(TOPICS.touchpointHealth()),
                             recount.emitted(REFERENCE.touchpointHealth()), finalUntil);
+                    log.add("at the end: " + app.metrics("touchpulse_late_events_total"));
                     log.forEach(System.out::println);
-                    System.out.printf("crash/restart: %d kills; complete %d ms after the last event; run: %s; reference: %s; %d windows differ from the reference; producer failures %d%n",
-                            kills, caughtUp / 1_000_000, result, referenceResult, vsReference.size(), load.failures());
+                    long deadLetters = recount.deadLetters();
+                    System.out.printf("crash/restart: %d kills; complete %d ms after the last event; run: %s; reference: %s; %d windows differ from the reference; producer failures %d; dead letters %d%n",
+                            kills, caughtUp / 1_000_000, result, referenceResult, vsReference.size(), load.failures(), deadLetters);
+                    assertThat(deadLetters).as("dead letters (late or invalid events)").isZero();
 
                     assertThat(result.problems()).as("the killed app's windows against the recount").isEmpty();
                     assertThat(referenceResult.problems()).as("the reference run's windows against the recount").isEmpty();
                     assertThat(vsReference).as("the killed app's windows against the reference run's").isEmpty();
                     assertThat(result.windowsExpected()).isGreaterThan(100);
-                    assertThat(recount.deadLetters()).as("dead letters (late or invalid events)").isZero();
                 } finally {
                     ref.close();
                 }

@@ -28,7 +28,12 @@ final class FaultFixture implements AutoCloseable {
     static final int PARTITIONS = 3;
     static final Duration WINDOW_SIZE = Duration.ofMinutes(5);
     static final Duration WINDOW_ADVANCE = Duration.ofMinutes(1);
-    static final Duration GRACE = Duration.ofSeconds(30);
+    /**
+     * The load runs about 60x faster than real time, and a task reads its three input topics as the consumer fetches
+     * them: 30 s of grace would be half a second of wall time, and records of one topic fetched a second after another
+     * topic's went to the dead letters as LATE. Ten simulated minutes is ten seconds of wall time.
+     */
+    static final Duration GRACE = Duration.ofMinutes(3);
 
     final String name;
     final Path brokerDir;
@@ -58,7 +63,7 @@ final class FaultFixture implements AutoCloseable {
         m.put("topic.partitions", String.valueOf(PARTITIONS));
         m.put("window.size", "5m");
         m.put("window.advance", "1m");
-        m.put("window.grace", "30s");
+        m.put("window.grace", GRACE.toMinutes() + "m");
         m.put("http.host", "127.0.0.1");
         m.put("http.port", "0");
         m.put("alert.delivery", "false");
@@ -66,6 +71,9 @@ final class FaultFixture implements AutoCloseable {
         // buffered but not yet processed 10 s after its start was declared idle, and the windows closed without it.
         // These tests are about crashes, so they wait longer; README "Fault tests" has the numbers.
         m.put("watermark.idle-timeout", "60s");
+        // a SIGKILLed member stays in the group until its session times out (45 s by default), and its tasks wait
+        m.put("kafka.session.timeout.ms", "6000");
+        m.put("kafka.heartbeat.interval.ms", "1500");
         return m;
     }
 
