@@ -66,6 +66,9 @@ public final class AlertLifecycle implements Processor<String, TouchpointHealth,
         this.tracks = context.getStateStore(Stores.ALERT_TRACKS);
         this.clock = context.getStateStore(Stores.ALERT_CLOCK);
         this.alerts = context.getStateStore(Stores.ALERTS);
+        // a revived task (exactly-once abort) re-initialises this same object: only the restored stores count
+        seen.clear();
+        globalEnd = Long.MIN_VALUE;
         try (KeyValueIterator<String, Long> it = clock.all()) {
             it.forEachRemaining(kv -> {
                 if (kv.key.equals(GLOBAL)) {

@@ -60,6 +60,9 @@ final class HealthWindowMerger implements Processor<String, PaneMessage, String,
         this.latest = context.getStateStore(Stores.TOUCHPOINT_LATEST);
         long tick = Math.max(100, Math.min(1000, spec.idleTimeout() / 4));
         context.schedule(java.time.Duration.ofMillis(tick), org.apache.kafka.streams.processor.PunctuationType.WALL_CLOCK_TIME, this::afterResume);
+        // a revived task (exactly-once abort) re-initialises this same object: start from the restored stores only
+        panes.clear();
+        finalUntil = Long.MIN_VALUE;
         senderClosed = new long[senders];
         senderIdle = new boolean[senders];
         java.util.Arrays.fill(senderClosed, Long.MIN_VALUE);

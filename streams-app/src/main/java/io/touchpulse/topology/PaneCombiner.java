@@ -53,6 +53,12 @@ final class PaneCombiner implements Processor<String, Signal, String, PaneMessag
         this.sender = context.taskId().partition();
         this.store = context.getStateStore(Stores.PANES_OPEN);
         this.clock = context.getStateStore(Stores.PANE_CLOCK);
+        // Kafka Streams re-initialises the same processor object when it revives a corrupted task (exactly-once: the
+        // uncommitted work is aborted and the stores restored from their changelogs), so nothing may survive from before
+        open.clear();
+        watermark = Long.MIN_VALUE;
+        closedUntil = Long.MIN_VALUE;
+        idle = false;
         try (KeyValueIterator<String, PaneAggregate> it = store.all()) {
             it.forEachRemaining(kv -> open.put(kv.key, kv.value));
         }

@@ -12,6 +12,8 @@ import org.apache.kafka.streams.query.QueryResult;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.internals.CacheFlushListener;
+import org.apache.kafka.streams.state.internals.CachedStateStore;
 
 import java.util.HashMap;
 import java.util.List;
@@ -26,10 +28,17 @@ import java.util.Map;
  * transaction as the input offsets, and a crash before the commit loses them together with
  * the offsets, so they are recomputed on restart.
  * <p>
+ * That needs the store to be written <em>before</em> the transaction commits. Kafka Streams 4.3 flushes only caches
+ * then ({@code StreamTask.prepareCommit} → {@code ProcessorStateManager.flushCache}: stores that are a
+ * {@link CachedStateStore}); {@code flush}/{@code commit} come after the transaction (and under exactly-once only at a
+ * checkpoint, every 10,000 records or so). As a plain store this class wrote its values one or more transactions after
+ * the input offsets that produced them, and a SIGKILL in between lost them: up to two thirds of a window's events
+ * after a crash ({@code CrashRestartTest}). Being a {@link CachedStateStore} puts the write where a cache's is.
+ * <p>
  * Values must not be mutated after the last {@code put} of a commit interval unless put again,
  * and the store is not meant for interactive queries from other threads.
  */
-final class WriteBehindStore<V> implements KeyValueStore<String, V> {
+final class WriteBehindStore<V> implements KeyValueStore<String, V>, CachedStateStore<String, V> {
     /** Marks a pending delete (null values are not allowed in the map's semantics we need). */
     private final Object tombstone = new Object();
     private final KeyValueStore<String, V> inner;
@@ -122,6 +131,24 @@ final class WriteBehindStore<V> implements KeyValueStore<String, V> {
     public void commit(Map<TopicPartition, Long> changelogOffsets) {
         writeDirty();
         inner.commit(changelogOffsets);
+    }
+
+    /** Called before every commit's transaction ends: the pending values join the changelog in that transaction. */
+    @Override
+    public void flushCache() {
+        writeDirty();
+    }
+
+    /** Called when a task's uncommitted work is thrown away (closed dirty): the pending values go with it. */
+    @Override
+    public void clearCache() {
+        dirty.clear();
+    }
+
+    /** No downstream forwarding on flush (that is for KTable caches); false: old values are not sent. */
+    @Override
+    public boolean setFlushListener(CacheFlushListener<String, V> listener, boolean sendOldValues) {
+        return false;
     }
 
     @Override

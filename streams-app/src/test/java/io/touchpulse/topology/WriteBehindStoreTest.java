@@ -42,6 +42,21 @@ class WriteBehindStoreTest {
         assertThat(inner.get("a")).isNull();
     }
 
+    /**
+     * Kafka Streams writes stores into the commit's transaction only through CachedStateStore.flushCache (4.3:
+     * StreamTask.prepareCommit → ProcessorStateManager.flushCache); flush() comes after the transaction.
+     */
+    @Test
+    void pendingWritesReachTheInnerStoreWhenKafkaStreamsFlushesCachesBeforeACommit() {
+        assertThat(store).isInstanceOf(org.apache.kafka.streams.state.internals.CachedStateStore.class);
+        store.put("a", 1L);
+        store.flushCache();
+        assertThat(inner.get("a")).isEqualTo(1L);
+        store.put("a", 2L);
+        store.clearCache();
+        assertThat(store.get("a")).as("uncommitted work thrown away").isEqualTo(1L);
+    }
+
     @Test
     void iteratorsSeePendingWrites() {
         store.put("x", 1L);
