@@ -13,6 +13,8 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.internals.CacheFlushListener;
+import org.apache.kafka.streams.state.internals.CachedStateStore;
 
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -25,8 +27,9 @@ import java.util.Set;
  * Reading a customer from RocksDB and decoding it, then encoding and writing it back, cost more per event than the
  * journey rules themselves; customers come in sessions, so most of their events find them here.
  * <p>
- * Exactly-once holds as for the panes ({@link WriteBehindStore}): dirty states reach the changelog in the transaction
- * of the input offsets that made them. The cache only ever holds what the store holds or what the next commit writes:
+ * Exactly-once holds as for the panes ({@link WriteBehindStore}): as a {@link CachedStateStore}, the dirty states are
+ * written before each commit's transaction ends, so they reach the changelog with the input offsets that made them;
+ * when a task's uncommitted work is thrown away, so is everything in memory. The cache only ever holds what the store holds or what the next commit writes:
  * the processor {@link #evict}s a customer whose state it changed without saving (a deadline check that found
  * nothing) and drops the clean entries when it starts ({@link #dropClean}), e.g. after the task was a standby whose
  * store moved on underneath.
@@ -35,7 +38,7 @@ import java.util.Set;
  * reads go to the inner store and never touch the cache, so they are safe from any thread. Not a
  * {@link KeyValueStore}, so the processor gets this object itself rather than a Kafka Streams decorator.
  */
-final class CustomerStore implements StateStore, ReadOnlyKeyValueStore<String, byte[]> {
+final class CustomerStore implements StateStore, ReadOnlyKeyValueStore<String, byte[]>, CachedStateStore<String, byte[]> {
     private final KeyValueStore<String, byte[]> inner;
     private final Set<String> dirty = new HashSet<>();
     private final LinkedHashMap<String, CustomerState> cache;
@@ -117,6 +120,25 @@ final class CustomerStore implements StateStore, ReadOnlyKeyValueStore<String, b
     @Override
     public long approximateNumEntries() {
         return inner.approximateNumEntries();
+    }
+
+    // --- CachedStateStore: Kafka Streams writes caches into the commit's transaction, other stores only afterwards ---
+
+    @Override
+    public void flushCache() {
+        writeDirty();
+    }
+
+    /** The task's uncommitted work is discarded (closed dirty): states in memory may hold some of it. */
+    @Override
+    public void clearCache() {
+        cache.clear();
+        dirty.clear();
+    }
+
+    @Override
+    public boolean setFlushListener(CacheFlushListener<String, byte[]> listener, boolean sendOldValues) {
+        return false;
     }
 
     // --- StateStore ---

@@ -96,4 +96,16 @@ class CustomerStoreTest {
         store.commit(Map.of());
         assertThat(inner.get("a")).isNotNull();
     }
+
+    /** Kafka Streams writes stores into the commit's transaction only through CachedStateStore.flushCache (see WriteBehindStore). */
+    @Test
+    void flushCacheWritesBeforeTheTransactionAndClearCacheDropsUncommittedWork() {
+        observe("a", 1);
+        store.flushCache();
+        assertThat(inner.get("a")).isNotNull();
+        CustomerState changed = observe("a", 2);
+        store.clearCache(); // the task is closed dirty: its uncommitted change must not survive in memory
+        assertThat(store.state("a")).isNotSameAs(changed);
+        assertThat(store.state("a").updatedAt()).isEqualTo(T0.plusSeconds(60).toEpochMilli());
+    }
 }
