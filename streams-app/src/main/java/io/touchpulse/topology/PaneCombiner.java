@@ -29,8 +29,12 @@ import java.util.Map;
 final class PaneCombiner implements Processor<String, Signal, String, PaneMessage> {
     private static final String WATERMARK = "watermark";
 
+    /** However long a partition's backlog claims to wait, after this many idle timeouts without input it is idle. */
+    static final int MAX_IDLE_TIMEOUTS_WAITING = 6;
+
     private final WindowSpec spec;
     private final PipelineMetrics metrics;
+    private final InputBacklog backlog;
     private ProcessorContext<String, PaneMessage> ctx;
     private KeyValueStore<String, PaneAggregate> store;
     private KeyValueStore<String, Long> clock;
@@ -42,9 +46,10 @@ final class PaneCombiner implements Processor<String, Signal, String, PaneMessag
     private long lastInputWallMs;
     private boolean idle;
 
-    PaneCombiner(WindowSpec spec, PipelineMetrics metrics) {
+    PaneCombiner(WindowSpec spec, PipelineMetrics metrics, InputBacklog backlog) {
         this.spec = spec;
         this.metrics = metrics;
+        this.backlog = backlog;
     }
 
     @Override
@@ -123,17 +128,24 @@ final class PaneCombiner implements Processor<String, Signal, String, PaneMessag
      * watermarks would close windows without this partition's last events, and those would arrive late when it resumes.
      */
     private void checkIdle(long wallNow) {
-        if (!idle && wallNow - lastInputWallMs >= spec.idleTimeout()) {
-            idle = true;
-            for (Map.Entry<String, PaneAggregate> e : open.entrySet()) {
-                int bar = e.getKey().indexOf('|');
-                long paneStart = Long.parseLong(e.getKey().substring(0, bar));
-                ctx.forward(new Record<>(e.getKey().substring(bar + 1), PaneMessage.partial(sender, paneStart, e.getValue()), paneStart + spec.advance()));
-                store.delete(e.getKey());
-            }
-            open.clear();
-            broadcast(PaneMessage.idle(sender), Math.max(0, watermark));
+        long quiet = wallNow - lastInputWallMs;
+        if (idle || quiet < spec.idleTimeout()) {
+            return;
         }
+        // quiet, but records are waiting (not fetched yet in a catch-up, the thread busy with other partitions): starved,
+        // not idle; the cap keeps a lag figure that never comes from holding the windows forever
+        if (quiet < spec.idleTimeout() * MAX_IDLE_TIMEOUTS_WAITING && backlog.pending(sender)) {
+            return;
+        }
+        idle = true;
+        for (Map.Entry<String, PaneAggregate> e : open.entrySet()) {
+            int bar = e.getKey().indexOf('|');
+            long paneStart = Long.parseLong(e.getKey().substring(0, bar));
+            ctx.forward(new Record<>(e.getKey().substring(bar + 1), PaneMessage.partial(sender, paneStart, e.getValue()), paneStart + spec.advance()));
+            store.delete(e.getKey());
+        }
+        open.clear();
+        broadcast(PaneMessage.idle(sender), Math.max(0, watermark));
     }
 
     private void broadcast(PaneMessage m, long timestamp) {

@@ -72,10 +72,12 @@ public final class PipelineRuntime implements AutoCloseable {
         Topics topics = Topics.withPrefix(config.topicPrefix());
         ensureTopics(config, topics);
         int inputPartitions = inputPartitions(config, topics);
-        var topology = TouchpulseTopology.build(config, TouchpulseTopology.Deps.of(metrics, inputPartitions));
+        ConsumerLag lag = new ConsumerLag(topics.eventInputs());
+        var topology = TouchpulseTopology.build(config, TouchpulseTopology.Deps.of(metrics, inputPartitions, lag));
         Set<String> storeNames = storeNames(topology.describe());
         KafkaStreams streams = new KafkaStreams(topology,
                 StreamsSettings.of(config, metrics, advertised == null ? null : advertised.host() + ":" + advertised.port()));
+        lag.attach(streams);
         StreamsStateGauge stateGauge = new StreamsStateGauge(metrics.registry());
         streams.setStateListener((now, before) -> {
             LOG.info("streams {} -> {}", before, now);

@@ -59,10 +59,17 @@ import java.util.Map;
  */
 public final class TouchpulseTopology {
 
-    /** Collaborators that are not configuration: the wall clock (for timestamp sanity checks), metrics, and how many input partitions feed the windows. */
-    public record Deps(Clock clock, PipelineMetrics metrics, TextAnalyzer analyzer, int inputPartitions) {
-        public static Deps of(PipelineMetrics metrics, int inputPartitions) {
-            return new Deps(Clock.systemUTC(), metrics, TextAnalyzer.standard(), inputPartitions);
+    /**
+     * Collaborators that are not configuration: the wall clock (for timestamp sanity checks), metrics, how many input
+     * partitions feed the windows, and whether an input partition still has records waiting (before it may count as idle).
+     */
+    public record Deps(Clock clock, PipelineMetrics metrics, TextAnalyzer analyzer, int inputPartitions, InputBacklog backlog) {
+        public Deps(Clock clock, PipelineMetrics metrics, TextAnalyzer analyzer, int inputPartitions) {
+            this(clock, metrics, analyzer, inputPartitions, InputBacklog.NONE);
+        }
+
+        public static Deps of(PipelineMetrics metrics, int inputPartitions, InputBacklog backlog) {
+            return new Deps(Clock.systemUTC(), metrics, TextAnalyzer.standard(), inputPartitions, backlog);
         }
     }
 
@@ -110,7 +117,7 @@ public final class TouchpulseTopology {
         b.addStateStore(logged(Stores.TOUCHPOINT_LATEST, AvroSerde.of(TouchpointHealth.class), false));
 
         Map<String, KStream<String, PaneMessage>> routed = signals
-                .process(() -> new PaneCombiner(spec, metrics), Named.as("combine-panes"), Stores.PANES_OPEN, Stores.PANE_CLOCK)
+                .process(() -> new PaneCombiner(spec, metrics, deps.backlog()), Named.as("combine-panes"), Stores.PANES_OPEN, Stores.PANE_CLOCK)
                 .split(Named.as("route-"))
                 .branch((k, m) -> m.kind() == PaneMessage.Kind.LATE, Branched.as("late"))
                 .defaultBranch(Branched.as("panes"));

@@ -1,0 +1,85 @@
+package io.touchpulse.topology;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.touchpulse.schema.Signal;
+import io.touchpulse.schema.SignalSource;
+import io.touchpulse.topology.window.PaneAggregateSerde;
+import io.touchpulse.topology.window.PaneMessage;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.processor.api.MockProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A quiet partition whose records are still waiting upstream (a starved catch-up) must not count as idle. */
+class PaneCombinerIdleTest {
+    private static final long IDLE_MS = 10_000;
+    private static final Instant T0 = Instant.parse("2026-03-02T10:00:00Z");
+    private final AtomicBoolean pending = new AtomicBoolean();
+    private MockProcessorContext<String, PaneMessage> ctx;
+
+    @BeforeEach
+    void setUp() {
+        PaneCombiner combiner = new PaneCombiner(new WindowSpec(300_000, 60_000, 30_000, IDLE_MS),
+                new PipelineMetrics(new SimpleMeterRegistry(), 50), partition -> pending.get());
+        ctx = new MockProcessorContext<>();
+        ctx.setCurrentSystemTimeMs(0);
+        add(org.apache.kafka.streams.state.Stores.keyValueStoreBuilder(
+                org.apache.kafka.streams.state.Stores.inMemoryKeyValueStore(Stores.PANES_OPEN), Serdes.String(), new PaneAggregateSerde()));
+        add(org.apache.kafka.streams.state.Stores.keyValueStoreBuilder(
+                org.apache.kafka.streams.state.Stores.inMemoryKeyValueStore(Stores.PANE_CLOCK), Serdes.String(), Serdes.Long()));
+        combiner.init(ctx);
+        Signal s = Signal.newBuilder().setEventId("e").setTimestamp(T0).setSource(SignalSource.WEB).setCustomerId("c1")
+                .setSegment("premium").setTouchpoint("checkout").setChannel("web").setCompound(0).setLabel("neutral")
+                .setHasText(false).setDissatisfied(false).setReasons(List.of()).setTerms(List.of()).setIntents(List.of())
+                .setAspects(Map.of()).setZeroResults(false).build();
+        combiner.process(new Record<>("c1", s, T0.toEpochMilli()));
+        ctx.resetForwards();
+    }
+
+    private <V> void add(StoreBuilder<KeyValueStore<String, V>> b) {
+        KeyValueStore<String, V> store = b.withLoggingDisabled().build();
+        store.init(ctx.getStateStoreContext(), store);
+        ctx.addStateStore(store);
+    }
+
+    private List<PaneMessage.Kind> punctuateAt(long wallMs) {
+        ctx.setCurrentSystemTimeMs(wallMs);
+        ctx.scheduledPunctuators().forEach(p -> p.getPunctuator().punctuate(wallMs));
+        List<PaneMessage.Kind> kinds = ctx.forwarded().stream().map(f -> f.record().value().kind()).toList();
+        ctx.resetForwards();
+        return kinds;
+    }
+
+    @Test
+    void quietWithNothingWaitingIsIdleAndHandsOverItsOpenPane() {
+        assertThat(punctuateAt(IDLE_MS - 1)).isEmpty();
+        assertThat(punctuateAt(IDLE_MS)).containsExactly(PaneMessage.Kind.PARTIAL, PaneMessage.Kind.IDLE);
+        assertThat(punctuateAt(3 * IDLE_MS)).as("idle once").isEmpty();
+    }
+
+    @Test
+    void quietWhileRecordsWaitIsNotIdleUntilTheCap() {
+        pending.set(true);
+        assertThat(punctuateAt(IDLE_MS)).isEmpty();
+        assertThat(punctuateAt(PaneCombiner.MAX_IDLE_TIMEOUTS_WAITING * IDLE_MS - 1)).isEmpty();
+        assertThat(punctuateAt(PaneCombiner.MAX_IDLE_TIMEOUTS_WAITING * IDLE_MS)).containsExactly(PaneMessage.Kind.PARTIAL, PaneMessage.Kind.IDLE);
+    }
+
+    @Test
+    void idleAsSoonAsTheBacklogIsFetched() {
+        pending.set(true);
+        assertThat(punctuateAt(2 * IDLE_MS)).isEmpty();
+        pending.set(false);
+        assertThat(punctuateAt(2 * IDLE_MS + 500)).containsExactly(PaneMessage.Kind.PARTIAL, PaneMessage.Kind.IDLE);
+    }
+}
