@@ -33,8 +33,8 @@ final class LoyaltyRule {
         boolean discussed = tags.contains("offer:new-customer");
         boolean refused = discussed && ("refused".equals(outcome) || "declined".equals(outcome));
         boolean asked = !o.touch.has(Touch.OUTBOUND) && (askedInText || discussed);
-        String years = tenure(s.tenureMonths);
         if ((asked || refused) && !sameRequest) {
+            String years = tenure(s.tenureMonths);
             s.loyaltyIssueAt = o.now;
             String summary = refused
                     ? "A customer of " + years + " was refused the offer new customers get."
@@ -48,6 +48,7 @@ final class LoyaltyRule {
         boolean afterChurn = s.churnAt != CustomerState.NEVER && o.now >= s.churnAt && o.now - s.churnAt <= window;
         boolean firstOffer = offerBefore == CustomerState.NEVER || offerBefore < s.churnAt - NO_OFFER_BEFORE;
         if (retentionOffer && afterChurn && firstOffer && s.churnTouch != null && !sameRequest) {
+            String years = tenure(s.tenureMonths);
             s.loyaltyIssueAt = o.now;
             String summary = "A customer of " + years + " got a retention offer on " + Journeys.day(o.now)
                     + " only after saying on " + Journeys.day(s.churnAt) + " they would leave.";

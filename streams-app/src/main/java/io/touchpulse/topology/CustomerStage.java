@@ -161,8 +161,10 @@ final class CustomerStage implements Processor<String, Signal, String, CustomerO
         old.forEach(issues::delete);
     }
 
+    /** {@code %013d|customerId}, without String.format (once per customer event with a pending promise). */
     static String deadlineKey(long at, String customerId) {
-        return String.format("%013d|%s", Math.max(0, at), customerId);
+        String digits = Long.toString(Math.max(0, at));
+        return "0".repeat(Math.max(0, 13 - digits.length())) + digits + "|" + customerId;
     }
 
     /** The global profile table holds timestamped values when the DSL materialised it; a plain store holds profiles. */

@@ -103,4 +103,13 @@ class CustomerStageTest {
             assertThat(d.surveys.isEmpty()).isTrue();
         }
     }
+
+    /** Deadline keys sort by time as text: 13 digits, zero-padded (the index is scanned by range). */
+    @Test
+    void deadlineKeysAreZeroPaddedSoTheySortByTime() {
+        assertThat(CustomerStage.deadlineKey(5, "c-1")).isEqualTo("0000000000005|c-1");
+        assertThat(CustomerStage.deadlineKey(1_764_000_000_000L, "c-1")).isEqualTo("1764000000000|c-1");
+        assertThat(CustomerStage.deadlineKey(-3, "")).isEqualTo("0000000000000|");
+        assertThat(CustomerStage.deadlineKey(99, "z")).isLessThan(CustomerStage.deadlineKey(100, "a"));
+    }
 }
