@@ -11,9 +11,12 @@ import java.util.regex.Pattern;
  * that the customer gave one.
  */
 public final class PiiRedactor {
-    private static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+");
-    private static final Pattern CARD = Pattern.compile("\\b(?:\\d[ -]?){12,18}\\d\\b");
-    private static final Pattern IBAN = Pattern.compile("\\b[A-Z]{2}\\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\\b");
+    /** Unicode letters in both parts ("josé@", "müller@" are addresses too) and an apostrophe in the local part ("o'brien@"). */
+    private static final Pattern EMAIL = Pattern.compile("[\\w.+'-]+@[\\w-]+(?:\\.[\\w-]+)+", Pattern.UNICODE_CHARACTER_CLASS);
+    /** Digits around, not a word boundary: "card4111111111111111" is a card number glued to a word (Luhn still decides). */
+    private static final Pattern CARD = Pattern.compile("(?<!\\d)(?:\\d[ -]?){12,18}\\d(?!\\d)");
+    /** Any case; written in capitals it is taken as it is, otherwise its mod-97 check digits must hold ("ab12 cdef ghij" is no IBAN). */
+    private static final Pattern IBAN = Pattern.compile("\\b[A-Za-z]{2}\\d{2}(?: ?[A-Za-z0-9]{4}){2,7}(?: ?[A-Za-z0-9]{1,3})?\\b");
     /** US SSN in its written form; area 000, 666 and 9xx are never issued, so "900-12-3456" is left alone. */
     private static final Pattern SSN = Pattern.compile("\\b(?!000|666|9\\d\\d)\\d{3}[- ](?!00)\\d{2}[- ](?!0000)\\d{4}\\b");
     /** UK National Insurance number: two letters (not D, F, I, Q, U, V; second not O), six digits, A-D. */
@@ -43,7 +46,7 @@ public final class PiiRedactor {
         }
         String s = EMAIL.matcher(text).replaceAll("[email]");
         s = replaceCards(s);
-        s = IBAN.matcher(s).replaceAll("[iban]");
+        s = replaceIbans(s);
         s = SSN.matcher(s).replaceAll("[ssn]");
         s = NINO.matcher(s).replaceAll("[nino]");
         s = IPV4.matcher(s).replaceAll("[ip]");
@@ -51,22 +54,52 @@ public final class PiiRedactor {
         return replacePhones(s);
     }
 
-    /** Cheap pre-check: PII needs an '@', a run of digits or an IPv6-like run of colons; most texts have none. */
+    /**
+     * Cheap pre-check: PII needs an '@', a run of digits, a dotted quad (an IPv4 address can have only four digits:
+     * "10.0.0.1") or an IPv6-like run of colons; most texts have none.
+     */
     private static boolean mayContainPii(String text) {
         int digits = 0;
+        int dots = 0;
         int colons = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c == '@') {
                 return true;
             }
-            digits = Character.isDigit(c) ? digits + 1 : (c == ' ' || c == '-' || c == '.' ? digits : 0);
+            boolean digit = Character.isDigit(c);
+            boolean separator = c == ' ' || c == '-' || c == '.';
+            digits = digit ? digits + 1 : (separator ? digits : 0);
+            dots = c == '.' ? dots + 1 : (digit || separator ? dots : 0);
             colons = c == ':' ? colons + 1 : (Character.isLetterOrDigit(c) ? colons : 0);
-            if (digits >= 6 || colons >= 2) {
+            if (digits >= 6 || (digits >= 4 && dots >= 3) || colons >= 2) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static String replaceIbans(String s) {
+        Matcher m = IBAN.matcher(s);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            String g = m.group();
+            boolean iban = g.equals(g.toUpperCase(java.util.Locale.ROOT)) || mod97(g.replace(" ", "").toUpperCase(java.util.Locale.ROOT));
+            m.appendReplacement(sb, iban ? "[iban]" : Matcher.quoteReplacement(g));
+        }
+        m.appendTail(sb);
+        return sb.toString();
+    }
+
+    /** ISO 13616 check: the first four characters moved to the end, letters as 10..35, the number mod 97 is 1. */
+    static boolean mod97(String iban) {
+        String r = iban.substring(4) + iban.substring(0, 4);
+        int mod = 0;
+        for (int i = 0; i < r.length(); i++) {
+            int v = Character.digit(r.charAt(i), 36);
+            mod = (v < 10 ? mod * 10 + v : mod * 100 + v) % 97;
+        }
+        return mod == 1;
     }
 
     /** An IPv6 match needs a hex digit in it and is not a clock time like "10:30:15". */

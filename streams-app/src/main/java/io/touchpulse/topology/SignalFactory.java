@@ -218,6 +218,13 @@ public final class SignalFactory {
         if (raw == null || raw.isBlank()) {
             throw new InvalidEventException(field + " is missing or blank");
         }
+        // names become metric labels, topic keys and alert labels, where nothing redacts them: an e-mail address, a phone
+        // number or an IP address given as a touchpoint or segment is refused, first, so the reason (a header of the
+        // dead letter, and logged) names its kind and never quotes the value
+        String redacted = PiiRedactor.redact(raw);
+        if (!redacted.equals(raw)) {
+            throw new InvalidEventException(field + " looks like personal data (" + abbreviate(redacted) + "), not a name");
+        }
         if (raw.indexOf(REPLACEMENT) >= 0) {
             throw new InvalidEventException(field + " '" + abbreviate(raw) + "' is not valid UTF-8 (decoded with U+FFFD replacement characters)");
         }

@@ -24,6 +24,13 @@ class PiiRedactorTest {
             link-local fe80::1 only                           | link-local [ip] only
             call me on +44 20 7946 0958                       | call me on [phone]
             call (555) 123-4567 after five                    | call [phone] after five
+            mail josé@example.com or müller@beispiel.de       | mail [email] or [email]
+            write to o'brien@example.ie                       | write to [email]
+            card4111111111111111 glued                        | card[card] glued
+            iban gb82 west 1234 5698 7654 32 lower case       | iban [iban] lower case
+            iban gb82west12345698765432                       | iban [iban]
+            login from 10.0.0.1 blocked                       | login from [ip] blocked
+            call +49 (0)30 12345678 or 07700 900123           | call [phone] or [phone]
             """)
     void replacesPersonalData(String text, String expected) {
         assertThat(PiiRedactor.redact(text)).isEqualTo(expected);
@@ -38,6 +45,7 @@ class PiiRedactorTest {
             paid 1,299.00 on 2026-11-24
             delivered 24.11.2026 or 11/24/26
             room 404 and gate B12
+            ab12 cdef ghij is my code
             """)
     void leavesLookAlikes(String text) {
         assertThat(PiiRedactor.redact(text)).isEqualTo(text);

@@ -35,7 +35,7 @@ final class PipelineDriver implements AutoCloseable {
     static final Instant T0 = Instant.parse("2026-03-02T10:00:00Z");
 
     final Topics topics = Topics.defaults();
-    final PipelineMetrics metrics = new PipelineMetrics(new SimpleMeterRegistry(), 50);
+    final PipelineMetrics metrics;
     final TopologyTestDriver driver;
     final TestInputTopic<String, WebTraffic> web;
     final TestInputTopic<String, SearchEvent> search;
@@ -56,6 +56,12 @@ final class PipelineDriver implements AutoCloseable {
     }
 
     PipelineDriver(Map<String, String> overrides) {
+        this(overrides, new SimpleMeterRegistry());
+    }
+
+    /** @param registry where the pipeline's metrics go (a Prometheus registry to read the scrape text) */
+    PipelineDriver(Map<String, String> overrides, io.micrometer.core.instrument.MeterRegistry registry) {
+        metrics = new PipelineMetrics(registry, 50);
         Map<String, String> m = new HashMap<>(TouchpulseConfig.DEFAULTS);
         m.putAll(overrides);
         TouchpulseConfig config = TouchpulseConfig.from(m);
