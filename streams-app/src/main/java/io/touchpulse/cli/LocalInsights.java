@@ -38,7 +38,7 @@ final class LocalInsights implements InsightsView {
 
     @Override
     public Optional<Map<String, Object>> customer(String customerId) {
-        return live.query(includeStandbys, () -> Optional.ofNullable(this.<byte[]>store(Stores.CUSTOMERS).get(customerId))
+        return live.query(includeStandbys, () -> Optional.ofNullable(live.runtime().<byte[]>keyValueStoreFor(Stores.CUSTOMERS, customerId, includeStandbys).get(customerId))
                 .map(b -> CustomerState.decode(b).toJson()));
     }
 

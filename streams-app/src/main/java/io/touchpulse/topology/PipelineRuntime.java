@@ -202,6 +202,20 @@ public final class PipelineRuntime implements AutoCloseable {
     }
 
     /**
+     * The store's partition holding {@code key}, for a lookup: throws while that partition is not queryable here (not
+     * hosted, or its active task still restoring), where the store over all partitions would answer "not found".
+     */
+    public <V> ReadOnlyKeyValueStore<String, V> keyValueStoreFor(String name, String key, boolean includeStandbys) {
+        KeyQueryMetadata m = keyMetadata(name, key);
+        if (m == null || m.equals(KeyQueryMetadata.NOT_AVAILABLE)) {
+            throw new org.apache.kafka.streams.errors.StreamsNotStartedException("no metadata for store '" + name + "' yet");
+        }
+        StoreQueryParameters<ReadOnlyKeyValueStore<String, V>> q = StoreQueryParameters.<ReadOnlyKeyValueStore<String, V>>fromNameAndType(name,
+                QueryableStoreTypes.keyValueStore()).withPartition(m.partition());
+        return streams.store(includeStandbys ? q.enableStaleStores() : q);
+    }
+
+    /**
      * Kafka Streams' store over all partitions leaves out, without a word, the partitions whose active task is still
      * restoring (as right after taking over a dead instance's tasks): a list would miss their records and a lookup of
      * one of their keys would be a wrong 404. Asking for each partition of this instance's active tasks of the store

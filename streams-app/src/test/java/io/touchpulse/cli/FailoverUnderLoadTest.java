@@ -28,8 +28,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * until its answers to {@code /api/touchpoints} and {@code /api/customers/{id}} (a customer the dead instance owned)
  * are complete, and then answered as the owner, how many answers failed, were partial or stale meanwhile (asked every
  * 100 ms), and what restoring the dead instance's stores cost. Asserted: the survivor takes over, the health windows
- * equal the recount of the input exactly once, and with a standby replica no query fails at all; without one, the only
- * failures are 503s with a reason, and only until the survivor owns the tasks.
+ * equal the recount of the input exactly once, and the only failed queries are 503s with a reason, only until the
+ * survivor owns the tasks.
  * CI: {@code standby.replicas=1}; full ({@code -Dtouchpulse.faults.full=true}): also 0, more load, and the killed
  * instance restarted to join back.
  */
@@ -108,7 +108,7 @@ class FailoverUnderLoadTest {
                     log.forEach(l -> System.out.println("failover: " + l));
                     log.clear();
                     probe.afterZero().stream().filter(s -> !s.complete()).limit(40).forEach(s -> System.out.println("failover: incomplete " + s));
-                    checkAnswers(probe, standbys, tookOver, customerPath, log);
+                    checkAnswers(probe, tookOver, customerPath);
                 }
                 Instant closing = load.finish(FaultFixture.WINDOW_SIZE, FaultFixture.GRACE);
                 long t0 = System.nanoTime();
@@ -125,15 +125,17 @@ class FailoverUnderLoadTest {
     }
 
     /**
-     * With a standby replica every answer after the kill is a 200; without one, failures are 503s (with the reason) and
-     * stop once the survivor owns the tasks. Partial answers are allowed while the dead instance's tasks are unowned.
+     * Every answer after the kill is a 200 (complete, from the survivor's standby replicas or as the owner), except
+     * 503s with the reason while the survivor is taking the tasks over (until it owns them all, plus a second for the
+     * answer in flight): never a wrong 404 for a customer that exists, never another error, nothing incomplete after.
+     * With a standby replica the 503s come only from the takeover's last step (the promoted tasks catching up on the
+     * changelog, which waits for the dead instance's open transaction to be aborted: see README "Fault tests").
      */
-    private static void checkAnswers(FailoverProbe probe, int standbys, long tookOverMs, String customerPath, List<String> log) {
+    private static void checkAnswers(FailoverProbe probe, long tookOverMs, String customerPath) {
         for (FailoverProbe.Sample s : probe.afterZero()) {
-            if (standbys > 0) {
-                assertThat(s.status()).as("with a standby replica the survivor answers %s at %d ms: %s", s.path(), s.atMs(), s.body()).isEqualTo(200);
-            } else if (!s.complete()) {
-                assertThat(s.status()).as("%s at %d ms: %s", s.path(), s.atMs(), s.body()).isIn(200, 503);
+            if (!s.complete()) {
+                assertThat(s.status()).as("%s at %d ms: %s", s.path(), s.atMs(), s.body()).isEqualTo(503);
+                assertThat(s.body()).as("a 503 says why").contains("no instance could answer");
                 assertThat(s.atMs()).as("%s incomplete after the takeover (%d ms)", s.path(), tookOverMs).isLessThanOrEqualTo(tookOverMs + 1000);
             }
         }
