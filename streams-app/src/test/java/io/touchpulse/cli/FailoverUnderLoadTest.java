@@ -73,9 +73,9 @@ class FailoverUnderLoadTest {
                 double totalActive = victim.metric(TASKS, "state=\"active\"") + survivor.metric(TASKS, "state=\"active\"");
                 String customerPath = "/api/customers/" + target.customerId();
                 List<String> log = new ArrayList<>();
-                log.add(String.format("before the kill: victim (%s) active %.0f standby %.0f, survivor active %.0f standby %.0f; %s",
+                log.add(String.format("before the kill: victim (%s) active %.0f standby %.0f, survivor active %.0f standby %.0f; %d events produced",
                         target.why(), victim.metric(TASKS, "state=\"active\""), victim.metric(TASKS, "state=\"standby\""),
-                        survivor.metric(TASKS, "state=\"active\""), survivor.metric(TASKS, "state=\"standby\""), survivor.metrics("touchpulse_streams_restore")));
+                        survivor.metric(TASKS, "state=\"active\""), survivor.metric(TASKS, "state=\"standby\""), load.events()));
                 Restore before = Restore.of(survivor);
                 try (FailoverProbe probe = new FailoverProbe(survivor.port(), List.of("/api/touchpoints", customerPath))) {
                     Thread.sleep(1000); // a few answers with both up
