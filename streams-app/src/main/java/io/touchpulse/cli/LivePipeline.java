@@ -44,9 +44,9 @@ final class LivePipeline {
     }
 
     /**
-     * How long a replica read waits for a store during a rebalance. Taking over a dead instance's task, its standby
-     * is closed and reopened as the active task: for a few hundred ms it is neither, and with nobody else to ask
-     * the query would be a 503 (measured in FailoverUnderLoadTest).
+     * How long a replica read (the last resort) waits for a store. Taking over a dead instance's task, its standby is
+     * closed and reopened as the active task: for a few hundred ms it is neither (during the rebalance and just after
+     * it), and with nobody else to ask the query would be a 503 (seen in FailoverUnderLoadTest).
      */
     static final java.time.Duration REBALANCE_WAIT = java.time.Duration.ofMillis(1500);
 
@@ -57,7 +57,7 @@ final class LivePipeline {
 
     /**
      * @param replica a read of standby and restoring tasks too (the last resort after the owner could not answer):
-     *                during a rebalance it waits up to {@link #REBALANCE_WAIT} for the store to reappear
+     *                while the client runs or rebalances it waits up to {@link #REBALANCE_WAIT} for the store to reappear
      */
     <T> T query(boolean replica, Supplier<T> read) {
         long deadline = System.nanoTime() + REBALANCE_WAIT.toNanos();
@@ -65,7 +65,7 @@ final class LivePipeline {
             try {
                 return read.get();
             } catch (InvalidStateStoreException e) {
-                if (!replica || runtime().state() != org.apache.kafka.streams.KafkaStreams.State.REBALANCING || System.nanoTime() > deadline) {
+                if (!replica || !runtime().state().isRunningOrRebalancing() || System.nanoTime() > deadline) {
                     throw new IllegalStateException("state stores are not queryable (" + runtime().state() + "): " + e.getMessage(), e);
                 }
                 try {

@@ -202,6 +202,21 @@ class ClusterQueriesTest {
     }
 
     @Test
+    void aKeyMissingFromTheOwnersStillRestoringStoresIsA503NotA404() {
+        ClusterQueries q = new ClusterQueries(locator(A, List.of(), new StoreLocator.KeyOwners(A, List.of())), new FakePeers(), Duration.ofSeconds(1));
+
+        var answer = q.lookup("customers", "c7", cluster("/api/customers/c7", Map.of()), stale -> {
+            if (!stale) {
+                throw new IllegalStateException("state stores are not queryable: restoring");
+            }
+            return Optional.empty();
+        }, NOT_FOUND);
+
+        assertThat(answer.status()).isEqualTo(503);
+        assertThat(answer.body().toString()).contains("a:1", "still restoring");
+    }
+
+    @Test
     void anOwnerThatIsNotReadyCountsAsDownAndWithoutStandbysTheLookupIs503() throws Exception {
         FakePeers peers = new FakePeers().reply(B, "/api/customers/c7?scope=local", 503, Map.of("error", "not ready"));
         ClusterQueries q = new ClusterQueries(locator(A, List.of(), new StoreLocator.KeyOwners(B, List.of())), peers, Duration.ofSeconds(1));
