@@ -106,7 +106,12 @@ final class FailoverProbe implements AutoCloseable {
     }
 
     Summary summary(String path) {
-        List<Sample> mine = afterZero().stream().filter(s -> s.path().equals(path)).toList();
+        return summary(path, 0, Long.MAX_VALUE);
+    }
+
+    /** The answers to {@code path} asked from {@code fromMs} (inclusive) to {@code toMs} (exclusive) after time zero. */
+    Summary summary(String path, long fromMs, long toMs) {
+        List<Sample> mine = afterZero().stream().filter(s -> s.path().equals(path) && s.atMs() >= fromMs && s.atMs() < toMs).toList();
         long firstComplete = mine.stream().filter(Sample::complete).mapToLong(Sample::atMs).findFirst().orElse(-1);
         long firstOwned = mine.stream().filter(s -> s.complete() && !s.stale() && s.answeredBy().equals(self)).mapToLong(Sample::atMs).findFirst().orElse(-1);
         long lastIncomplete = mine.stream().filter(s -> !s.complete()).mapToLong(Sample::atMs).max().orElse(-1);
