@@ -43,12 +43,38 @@ final class LivePipeline {
         return r;
     }
 
+    /**
+     * How long a replica read (the last resort) waits for a store. Taking over a dead instance's task, its standby is
+     * closed and reopened as the active task: for a few hundred ms it is neither (during the rebalance and just after
+     * it), and with nobody else to ask the query would be a 503 (seen in FailoverUnderLoadTest).
+     */
+    static final java.time.Duration REBALANCE_WAIT = java.time.Duration.ofMillis(1500);
+
     /** Runs a store read; a store that is not queryable (rebalancing, restoring, moved) becomes an IllegalStateException (a 503). */
     <T> T query(Supplier<T> read) {
-        try {
-            return read.get();
-        } catch (InvalidStateStoreException e) {
-            throw new IllegalStateException("state stores are not queryable (" + runtime().state() + "): " + e.getMessage(), e);
+        return query(false, read);
+    }
+
+    /**
+     * @param replica a read of standby and restoring tasks too (the last resort after the owner could not answer):
+     *                while the client runs or rebalances it waits up to {@link #REBALANCE_WAIT} for the store to reappear
+     */
+    <T> T query(boolean replica, Supplier<T> read) {
+        long deadline = System.nanoTime() + REBALANCE_WAIT.toNanos();
+        while (true) {
+            try {
+                return read.get();
+            } catch (InvalidStateStoreException e) {
+                if (!replica || !runtime().state().isRunningOrRebalancing() || System.nanoTime() > deadline) {
+                    throw new IllegalStateException("state stores are not queryable (" + runtime().state() + "): " + e.getMessage(), e);
+                }
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while the stores were rebalancing", ie);
+                }
+            }
         }
     }
 
@@ -77,12 +103,12 @@ final class LivePipeline {
 
             @Override
             public List<TouchpointHealth> latestHealth() {
-                return query(() -> runtime().latestHealth(includeStandbys));
+                return query(includeStandbys, () -> runtime().latestHealth(includeStandbys));
             }
 
             @Override
             public List<Alert> alerts() {
-                return query(() -> runtime().alerts(includeStandbys));
+                return query(includeStandbys, () -> runtime().alerts(includeStandbys));
             }
         };
     }

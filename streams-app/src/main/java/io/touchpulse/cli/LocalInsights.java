@@ -38,14 +38,14 @@ final class LocalInsights implements InsightsView {
 
     @Override
     public Optional<Map<String, Object>> customer(String customerId) {
-        return live.query(() -> Optional.ofNullable(this.<byte[]>store(Stores.CUSTOMERS).get(customerId))
+        return live.query(includeStandbys, () -> Optional.ofNullable(live.runtime().<byte[]>keyValueStoreFor(Stores.CUSTOMERS, customerId, includeStandbys).get(customerId))
                 .map(b -> CustomerState.decode(b).toJson()));
     }
 
     /** A bounded heap over the scan: peeks risk and segment without decoding customers below the bar. */
     @Override
     public List<Map<String, Object>> atRiskCustomers(String segment, double minRisk, int limit) {
-        return live.query(() -> {
+        return live.query(includeStandbys, () -> {
             PriorityQueue<Hit> top = new PriorityQueue<>(Comparator.comparingDouble(Hit::risk).thenComparing(Hit::id, Comparator.reverseOrder()));
             try (KeyValueIterator<String, byte[]> it = this.<byte[]>store(Stores.CUSTOMERS).all()) {
                 it.forEachRemaining(kv -> {
@@ -70,7 +70,7 @@ final class LocalInsights implements InsightsView {
 
     @Override
     public List<Map<String, Object>> journeyIssues(String type, String customerId, int limit) {
-        return live.query(() -> live.runtime().journeyIssues(includeStandbys).stream()
+        return live.query(includeStandbys, () -> live.runtime().journeyIssues(includeStandbys).stream()
                 .filter(i -> type == null || i.getType().name().equals(type))
                 .filter(i -> customerId == null || i.getCustomerId().equals(customerId))
                 .sorted(Comparator.comparing(JourneyIssue::getDetectedAt).reversed().thenComparing(JourneyIssue::getIssueId))
@@ -79,12 +79,12 @@ final class LocalInsights implements InsightsView {
 
     @Override
     public List<Map<String, Object>> ideas(int limit) {
-        return live.query(() -> IdeaBoardStage.topIdeas(this.<byte[]>store(Stores.IDEAS), limit).stream().map(AvroJson::of).toList());
+        return live.query(includeStandbys, () -> IdeaBoardStage.topIdeas(this.<byte[]>store(Stores.IDEAS), limit).stream().map(AvroJson::of).toList());
     }
 
     @Override
     public List<Map<String, Object>> trends(String segment, String touchpoint) {
-        return live.query(() -> TermTrendStage.currentTrends(this.<byte[]>store(Stores.TERM_TRENDS), segment, touchpoint).stream()
+        return live.query(includeStandbys, () -> TermTrendStage.currentTrends(this.<byte[]>store(Stores.TERM_TRENDS), segment, touchpoint).stream()
                 .map(AvroJson::of).toList());
     }
 }

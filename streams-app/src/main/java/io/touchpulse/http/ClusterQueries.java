@@ -67,8 +67,13 @@ public final class ClusterQueries {
         ask(actives, false, scope, local, answers, failures);
         Map<HostPort, List<Map<String, Object>>> fromStandbys = new LinkedHashMap<>();
         if (!failures.isEmpty()) {
-            List<HostPort> standbys = hosts.stream().filter(StoreLocator.StoreHost::standby).map(StoreLocator.StoreHost::host)
-                    .filter(h -> !failures.containsKey(h)).toList();
+            List<HostPort> standbys = new ArrayList<>(hosts.stream().filter(StoreLocator.StoreHost::standby).map(StoreLocator.StoreHost::host)
+                    .filter(h -> !failures.containsKey(h)).toList());
+            // this instance's active tasks may be restoring (right after taking over a dead instance's tasks): its stale
+            // read includes them, as fresh as the standby they were promoted from
+            if (failures.containsKey(locator.self()) && !standbys.contains(locator.self())) {
+                standbys.add(locator.self());
+            }
             Map<HostPort, String> standbyFailures = new LinkedHashMap<>();
             ask(standbys, true, scope, local, fromStandbys, standbyFailures);
             if (answers.isEmpty() && fromStandbys.isEmpty()) {
@@ -103,12 +108,20 @@ public final class ClusterQueries {
         List<HostPort> candidates = new ArrayList<>();
         candidates.add(owners.get().active());
         candidates.addAll(owners.get().standbys());
+        if (owners.get().active().equals(locator.self())) {
+            // last resort: the owner is this instance and its task still restoring (a takeover): read it as a replica
+            candidates.add(locator.self());
+        }
         Map<HostPort, String> failures = new LinkedHashMap<>();
         for (int i = 0; i < candidates.size(); i++) {
             HostPort host = candidates.get(i);
             boolean stale = i > 0;
             try {
                 Answer a = host.equals(locator.self()) ? localLookup(local, stale, notFound) : remoteLookup(host, scope, stale);
+                if (stale && a.status() == 404 && host.equals(owners.get().active())) {
+                    // the owner's own tasks, still restoring: the key may simply not be restored yet
+                    throw new IllegalStateException("not found in its stores while they are still restoring");
+                }
                 Map<String, String> headers = new LinkedHashMap<>(a.headers());
                 headers.put(ANSWERED_BY, host.toString());
                 if (stale) {

@@ -42,11 +42,14 @@ public final class PipelineRuntime implements AutoCloseable {
     private final KafkaStreams streams;
     private final KafkaStreamsMetrics streamsMetrics;
     private final Set<String> storeNames;
+    /** store → sub-topology id (stores of global tables are not in it) */
+    private final Map<String, Integer> subtopologyOf;
 
-    private PipelineRuntime(KafkaStreams streams, KafkaStreamsMetrics streamsMetrics, Set<String> storeNames) {
+    private PipelineRuntime(KafkaStreams streams, KafkaStreamsMetrics streamsMetrics, Set<String> storeNames, Map<String, Integer> subtopologyOf) {
         this.streams = streams;
         this.streamsMetrics = streamsMetrics;
         this.storeNames = storeNames;
+        this.subtopologyOf = subtopologyOf;
     }
 
     /**
@@ -79,6 +82,10 @@ public final class PipelineRuntime implements AutoCloseable {
                 StreamsSettings.of(config, metrics, advertised == null ? null : advertised.host() + ":" + advertised.port()));
         lag.attach(streams);
         StreamsStateGauge stateGauge = new StreamsStateGauge(metrics.registry());
+        Map<String, Integer> subtopologyOf = storeSubtopologies(topology.describe());
+        StreamsTaskGauges tasks = new StreamsTaskGauges(metrics.registry(), subtopologyOf);
+        streams.setGlobalStateRestoreListener(tasks);
+        tasks.watch(streams);
         streams.setStateListener((now, before) -> {
             LOG.info("streams {} -> {}", before, now);
             stateGauge.set(now);
@@ -95,7 +102,7 @@ public final class PipelineRuntime implements AutoCloseable {
         KafkaStreamsMetrics binder = new KafkaStreamsMetrics(streams, java.util.List.of(), metricsRefresher(), KAFKA_METRICS_REFRESH);
         binder.bindTo(metrics.registry());
         streams.start();
-        return new PipelineRuntime(streams, binder, storeNames);
+        return new PipelineRuntime(streams, binder, storeNames, subtopologyOf);
     }
 
     private static Set<String> storeNames(TopologyDescription d) {
@@ -107,6 +114,17 @@ public final class PipelineRuntime implements AutoCloseable {
         }));
         d.globalStores().forEach(g -> names.addAll(g.processor().stores()));
         return Set.copyOf(names);
+    }
+
+    /** Each store's sub-topology: a changelog partition {@code p} of the store is restored by task {@code subtopology_p}. */
+    private static Map<String, Integer> storeSubtopologies(TopologyDescription d) {
+        Map<String, Integer> out = new HashMap<>();
+        d.subtopologies().forEach(s -> s.nodes().forEach(n -> {
+            if (n instanceof TopologyDescription.Processor p) {
+                p.stores().forEach(store -> out.put(store, s.id()));
+            }
+        }));
+        return out;
     }
 
     /** Creates missing topics: inputs with the configured partitions; profiles, risk, ideas and trends compacted. */
@@ -178,7 +196,45 @@ public final class PipelineRuntime implements AutoCloseable {
      */
     public <V> ReadOnlyKeyValueStore<String, V> keyValueStore(String name, boolean includeStandbys) {
         StoreQueryParameters<ReadOnlyKeyValueStore<String, V>> q = StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.keyValueStore());
+        if (includeStandbys) {
+            return streams.store(q.enableStaleStores());
+        }
+        requireActivePartitionsQueryable(q);
+        return streams.store(q);
+    }
+
+    /**
+     * The store's partition holding {@code key}, for a lookup: throws while that partition is not queryable here (not
+     * hosted, or its active task still restoring), where the store over all partitions would answer "not found".
+     */
+    public <V> ReadOnlyKeyValueStore<String, V> keyValueStoreFor(String name, String key, boolean includeStandbys) {
+        KeyQueryMetadata m = keyMetadata(name, key);
+        if (m == null || m.equals(KeyQueryMetadata.NOT_AVAILABLE)) {
+            throw new org.apache.kafka.streams.errors.StreamsNotStartedException("no metadata for store '" + name + "' yet");
+        }
+        StoreQueryParameters<ReadOnlyKeyValueStore<String, V>> q = StoreQueryParameters.<ReadOnlyKeyValueStore<String, V>>fromNameAndType(name,
+                QueryableStoreTypes.keyValueStore()).withPartition(m.partition());
         return streams.store(includeStandbys ? q.enableStaleStores() : q);
+    }
+
+    /**
+     * Kafka Streams' store over all partitions leaves out, without a word, the partitions whose active task is still
+     * restoring (as right after taking over a dead instance's tasks): a list would miss their records and a lookup of
+     * one of their keys would be a wrong 404. Asking for each partition of this instance's active tasks of the store
+     * throws instead, so the caller falls back to a replica, or answers 503.
+     */
+    private <V> void requireActivePartitionsQueryable(StoreQueryParameters<ReadOnlyKeyValueStore<String, V>> q) {
+        Integer subtopology = subtopologyOf.get(q.storeName());
+        if (subtopology == null) {
+            return; // a global store: always complete once the client runs
+        }
+        for (var thread : streams.metadataForLocalThreads()) {
+            for (var task : thread.activeTasks()) {
+                if (task.taskId().subtopology() == subtopology) {
+                    streams.store(q.withPartition(task.taskId().partition()));
+                }
+            }
+        }
     }
 
     private static <V> List<V> values(ReadOnlyKeyValueStore<String, V> store) {

@@ -91,6 +91,24 @@ final class AppProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * The sum of the samples of metric {@code name} (exact name, e.g. {@code touchpulse_streams_tasks}) whose labels contain
+     * {@code labels} (e.g. {@code state="active"}; empty: all); NaN when the instance does not answer or has no such series.
+     */
+    double metric(String name, String labels) {
+        double sum = Double.NaN;
+        for (String line : metrics(name)) {
+            int space = line.lastIndexOf(' ');
+            String series = line.substring(0, space);
+            boolean sameName = series.equals(name) || series.startsWith(name + "{");
+            if (sameName && series.contains(labels)) {
+                double v = Double.parseDouble(line.substring(space + 1));
+                sum = Double.isNaN(sum) ? v : sum + v;
+            }
+        }
+        return sum;
+    }
+
     int port() {
         return port;
     }

@@ -175,6 +175,48 @@ class ClusterQueriesTest {
     }
 
     @Test
+    void anOwnerStillRestoringATaskItTookOverAnswersFromItsOwnReplicaMarkedStale() {
+        // A took over B's tasks after B died: its active read fails while they restore, its stale read has them
+        var hosts = List.of(new StoreLocator.StoreHost(A, true, false));
+        ClusterQueries q = new ClusterQueries(locator(A, hosts, new StoreLocator.KeyOwners(A, List.of())), new FakePeers(), Duration.ofSeconds(1));
+        ClusterQueries.LocalLookup lookup = stale -> {
+            if (!stale) {
+                throw new IllegalStateException("state stores are not queryable: restoring");
+            }
+            return Optional.of(customer("c7", 0.6));
+        };
+
+        var found = q.lookup("customers", "c7", cluster("/api/customers/c7", Map.of()), lookup, NOT_FOUND);
+        var list = q.list(Dataset.CUSTOMERS, cluster("/api/customers", Map.of()), 10, stale -> {
+            if (!stale) {
+                throw new IllegalStateException("state stores are not queryable: restoring");
+            }
+            return List.of(customer("c7", 0.6), customer("c2", 0.2));
+        });
+
+        assertThat(found.status()).isEqualTo(200);
+        assertThat(found.headers()).containsEntry(ClusterQueries.STALE, "true").containsEntry(ClusterQueries.ANSWERED_BY, "a:1");
+        assertThat(list.status()).isEqualTo(200);
+        assertThat(ids(list)).containsExactly("c7", "c2");
+        assertThat(list.headers()).containsEntry(ClusterQueries.STALE, "true").doesNotContainKey(ClusterQueries.PARTIAL);
+    }
+
+    @Test
+    void aKeyMissingFromTheOwnersStillRestoringStoresIsA503NotA404() {
+        ClusterQueries q = new ClusterQueries(locator(A, List.of(), new StoreLocator.KeyOwners(A, List.of())), new FakePeers(), Duration.ofSeconds(1));
+
+        var answer = q.lookup("customers", "c7", cluster("/api/customers/c7", Map.of()), stale -> {
+            if (!stale) {
+                throw new IllegalStateException("state stores are not queryable: restoring");
+            }
+            return Optional.empty();
+        }, NOT_FOUND);
+
+        assertThat(answer.status()).isEqualTo(503);
+        assertThat(answer.body().toString()).contains("a:1", "still restoring");
+    }
+
+    @Test
     void anOwnerThatIsNotReadyCountsAsDownAndWithoutStandbysTheLookupIs503() throws Exception {
         FakePeers peers = new FakePeers().reply(B, "/api/customers/c7?scope=local", 503, Map.of("error", "not ready"));
         ClusterQueries q = new ClusterQueries(locator(A, List.of(), new StoreLocator.KeyOwners(B, List.of())), peers, Duration.ofSeconds(1));
