@@ -5,8 +5,6 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.touchpulse.config.ConfigSources;
 import io.touchpulse.config.HttpSecurity;
 import io.touchpulse.config.TouchpulseConfig;
-import io.touchpulse.schema.Alert;
-import io.touchpulse.schema.TouchpointHealth;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +12,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -53,27 +50,7 @@ class WriteGuardTest {
     };
 
     private int start(HttpSecurity security) {
-        PipelineView none = new PipelineView() {
-            @Override
-            public String state() {
-                return "RUNNING";
-            }
-
-            @Override
-            public boolean ready() {
-                return true;
-            }
-
-            @Override
-            public List<TouchpointHealth> latestHealth() {
-                return List.of();
-            }
-
-            @Override
-            public List<Alert> alerts() {
-                return List.of();
-            }
-        };
+        PipelineView none = FixedPipeline.empty();
         api = HttpApi.start("127.0.0.1", 0, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), silences,
                 QuerySources.local(none, InsightsView.NONE), HttpApi.LIVE_INTERVAL, security);
         return api.port();

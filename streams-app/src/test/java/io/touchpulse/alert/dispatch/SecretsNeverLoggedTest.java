@@ -17,11 +17,9 @@ import io.touchpulse.config.ConfigSources;
 import io.touchpulse.config.TouchpulseConfig;
 import io.touchpulse.http.HttpApi;
 import io.touchpulse.http.InsightsView;
-import io.touchpulse.http.PipelineView;
 import io.touchpulse.http.QuerySources;
 import io.touchpulse.schema.Alert;
 import io.touchpulse.schema.Severity;
-import io.touchpulse.schema.TouchpointHealth;
 import io.touchpulse.topology.AvroSerde;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -99,7 +97,7 @@ class SecretsNeverLoggedTest {
             SimpleMeterRegistry registry = new SimpleMeterRegistry();
             try (DispatcherService dispatcher = DispatcherService.start(config, alerting, registry, Secrets.fromEnvironment(), Clock.systemUTC());
                  HttpApi http = HttpApi.start("127.0.0.1", 0, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
-                         new SilenceEndpoint(dispatcher, Clock.systemUTC()), QuerySources.local(new Idle(), InsightsView.NONE),
+                         new SilenceEndpoint(dispatcher, Clock.systemUTC()), QuerySources.local(io.touchpulse.http.FixedPipeline.empty(), InsightsView.NONE),
                          HttpApi.LIVE_INTERVAL, config.httpSecurity())) {
                 await().atMost(Duration.ofSeconds(60)).until(dispatcher::isActive);
                 produce(config, broker.bootstrapServers(), TestAlerts.firing("premium", "checkout", "error_rate", Severity.CRITICAL));
@@ -132,28 +130,6 @@ class SecretsNeverLoggedTest {
     private static void produce(TouchpulseConfig c, String bootstrap, Alert a) throws Exception {
         try (KafkaProducer<String, byte[]> p = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrap), new StringSerializer(), new ByteArraySerializer())) {
             p.send(new ProducerRecord<>(c.topicPrefix() + "alerts", "k", AvroSerde.of(Alert.class).serialize("", a))).get();
-        }
-    }
-
-    private static final class Idle implements PipelineView {
-        @Override
-        public String state() {
-            return "RUNNING";
-        }
-
-        @Override
-        public boolean ready() {
-            return true;
-        }
-
-        @Override
-        public List<TouchpointHealth> latestHealth() {
-            return List.of();
-        }
-
-        @Override
-        public List<Alert> alerts() {
-            return List.of();
         }
     }
 }

@@ -9,10 +9,8 @@ import io.touchpulse.alert.notify.Json;
 import io.touchpulse.broker.EmbeddedKafkaBroker;
 import io.touchpulse.config.TouchpulseConfig;
 import io.touchpulse.http.HttpApi;
-import io.touchpulse.http.PipelineView;
 import io.touchpulse.schema.Alert;
 import io.touchpulse.schema.Severity;
-import io.touchpulse.schema.TouchpointHealth;
 import io.touchpulse.topology.AvroSerde;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -69,7 +67,7 @@ class SilenceApiTest {
     private void startDispatcher() {
         registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         dispatcher = DispatcherService.start(config, alerting, registry, Secrets.fromEnvironment(), Clock.systemUTC());
-        http = HttpApi.start("127.0.0.1", 0, registry, new NoPipeline(), new SilenceEndpoint(dispatcher, Clock.systemUTC()));
+        http = HttpApi.start("127.0.0.1", 0, registry, io.touchpulse.http.FixedPipeline.empty(), new SilenceEndpoint(dispatcher, Clock.systemUTC()));
         await().atMost(Duration.ofSeconds(60)).until(dispatcher::isActive);
     }
 
@@ -148,28 +146,6 @@ class SilenceApiTest {
             for (Alert a : alerts) {
                 p.send(new ProducerRecord<>(config.topicPrefix() + "alerts", a.getSegment() + "|" + a.getTouchpoint(), serde.serialize("", a))).get();
             }
-        }
-    }
-
-    private static final class NoPipeline implements PipelineView {
-        @Override
-        public String state() {
-            return "RUNNING";
-        }
-
-        @Override
-        public boolean ready() {
-            return true;
-        }
-
-        @Override
-        public List<TouchpointHealth> latestHealth() {
-            return List.of();
-        }
-
-        @Override
-        public List<io.touchpulse.schema.Alert> alerts() {
-            return List.of();
         }
     }
 }
