@@ -77,12 +77,13 @@ public final class PipelineRuntime implements AutoCloseable {
         int inputPartitions = inputPartitions(config, topics);
         ConsumerLag lag = new ConsumerLag(topics.eventInputs());
         var topology = TouchpulseTopology.build(config, TouchpulseTopology.Deps.of(metrics, inputPartitions, lag));
-        Set<String> storeNames = storeNames(topology.describe());
+        TopologyDescription described = topology.describe();
+        Map<String, Integer> subtopologyOf = storeSubtopologies(described);
+        Set<String> storeNames = storeNames(described, subtopologyOf);
         KafkaStreams streams = new KafkaStreams(topology,
                 StreamsSettings.of(config, metrics, advertised == null ? null : advertised.host() + ":" + advertised.port()));
         lag.attach(streams);
         StreamsStateGauge stateGauge = new StreamsStateGauge(metrics.registry());
-        Map<String, Integer> subtopologyOf = storeSubtopologies(topology.describe());
         StreamsTaskGauges tasks = new StreamsTaskGauges(metrics.registry(), subtopologyOf);
         streams.setGlobalStateRestoreListener(tasks);
         tasks.watch(streams);
@@ -105,13 +106,9 @@ public final class PipelineRuntime implements AutoCloseable {
         return new PipelineRuntime(streams, binder, storeNames, subtopologyOf);
     }
 
-    private static Set<String> storeNames(TopologyDescription d) {
-        Set<String> names = new HashSet<>();
-        d.subtopologies().forEach(s -> s.nodes().forEach(n -> {
-            if (n instanceof TopologyDescription.Processor p) {
-                names.addAll(p.stores());
-            }
-        }));
+    /** The sub-topologies' stores and the global ones. */
+    private static Set<String> storeNames(TopologyDescription d, Map<String, Integer> subtopologyOf) {
+        Set<String> names = new HashSet<>(subtopologyOf.keySet());
         d.globalStores().forEach(g -> names.addAll(g.processor().stores()));
         return Set.copyOf(names);
     }

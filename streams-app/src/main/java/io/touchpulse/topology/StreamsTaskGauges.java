@@ -47,11 +47,9 @@ final class StreamsTaskGauges implements StateRestoreListener {
     StreamsTaskGauges(MeterRegistry registry, Map<String, Integer> subtopologyOf) {
         this.registry = registry;
         this.subtopologyOf = Map.copyOf(subtopologyOf);
-        gauge("active", t -> t.activeTasks().size());
-        gauge("standby", t -> t.standbyTasks().size());
-        Gauge.builder("touchpulse_streams_tasks", this, g -> g.restoringTasks().size())
-                .description("Tasks on this instance: active (restoring included), standby, and active ones still restoring state")
-                .tag("state", "restoring").register(registry);
+        gauge("active", g -> g.count(t -> t.activeTasks().size()));
+        gauge("standby", g -> g.count(t -> t.standbyTasks().size()));
+        gauge("restoring", g -> g.restoringTasks().size());
     }
 
     /** The client whose threads' tasks are counted (the listener must be set before the client starts, the client exists only then). */
@@ -59,8 +57,8 @@ final class StreamsTaskGauges implements StateRestoreListener {
         this.streams = streams;
     }
 
-    private void gauge(String state, ToIntFunction<ThreadMetadata> count) {
-        Gauge.builder("touchpulse_streams_tasks", this, g -> g.count(count))
+    private void gauge(String state, ToIntFunction<StreamsTaskGauges> value) {
+        Gauge.builder("touchpulse_streams_tasks", this, value::applyAsInt)
                 .description("Tasks on this instance: active (restoring included), standby, and active ones still restoring state")
                 .tag("state", state).register(registry);
     }
