@@ -27,6 +27,7 @@ public record TouchpulseConfig(
         Duration windowAdvance,
         Duration windowGrace,
         Duration idleTimeout,
+        Duration inputWait,
         Duration maxFutureSkew,
         Duration maxAge,
         int maxTextChars,
@@ -62,6 +63,7 @@ public record TouchpulseConfig(
         d.put("window.advance", "1m");
         d.put("window.grace", "30s");
         d.put("watermark.idle-timeout", "10s");
+        d.put("watermark.input-wait", "250ms");
         d.put("validation.max-future-skew", "1h");
         d.put("validation.max-age", "30d");
         d.put("validation.max-text-chars", "20000");
@@ -124,7 +126,7 @@ public record TouchpulseConfig(
                 r.positiveInt("stream.threads"), r.nonNegativeInt("standby.replicas"), r.duration("commit.interval"),
                 r.positiveLong("cache.max.bytes"), r.positiveInt("topic.partitions"),
                 r.duration("window.size"), r.duration("window.advance"), r.duration("window.grace"),
-                r.duration("watermark.idle-timeout"), r.duration("validation.max-future-skew"), r.duration("validation.max-age"),
+                r.duration("watermark.idle-timeout"), r.duration("watermark.input-wait"), r.duration("validation.max-future-skew"), r.duration("validation.max-age"),
                 r.positiveInt("validation.max-text-chars"), r.bool("signals.publish"),
                 r.string("http.host"), r.nonNegativeInt("http.port"), r.string("http.advertised-host"),
                 r.positiveLong("slo.latency-ms.default"), Map.copyOf(slo),
@@ -149,6 +151,9 @@ public record TouchpulseConfig(
             throw new IllegalArgumentException("http.advertised-host='" + httpAdvertisedHost + "' must be a plain host name or IPv4 address (no port, no scheme)");
         }
         io.touchpulse.journey.JourneyConfig.of(journeys.knobs()); // names a bad journey.* / risk.* key at start-up
+        if (inputWait.isNegative()) {
+            throw new IllegalArgumentException("watermark.input-wait must not be negative");
+        }
         if (windowGrace.isNegative()) {
             throw new IllegalArgumentException("window.grace must not be negative");
         }
@@ -176,7 +181,7 @@ public record TouchpulseConfig(
     public TouchpulseConfig withBootstrapServers(String servers) {
         return new TouchpulseConfig(applicationId, servers, topicPrefix, stateDir, processingGuarantee, streamThreads,
                 standbyReplicas, commitInterval, cacheMaxBytes, topicPartitions, windowSize, windowAdvance, windowGrace,
-                idleTimeout, maxFutureSkew, maxAge, maxTextChars, publishSignals, httpHost, httpPort, httpAdvertisedHost, defaultLatencySloMs,
+                idleTimeout, inputWait, maxFutureSkew, maxAge, maxTextChars, publishSignals, httpHost, httpPort, httpAdvertisedHost, defaultLatencySloMs,
                 latencySloMs, longWaitSec, labelCap, kafka, alerts, journeys, httpSecurity);
     }
 

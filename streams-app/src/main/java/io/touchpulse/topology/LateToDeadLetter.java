@@ -7,6 +7,8 @@ import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 
+import java.time.Instant;
+
 /** Writes a record that arrived after its window closed to tp.dlq as its Signal, with reason LATE: counted and kept, never lost silently. */
 final class LateToDeadLetter implements FixedKeyProcessor<String, PaneMessage, byte[]> {
     private final AvroSerde<Signal> signals = AvroSerde.of(Signal.class);
@@ -28,7 +30,8 @@ final class LateToDeadLetter implements FixedKeyProcessor<String, PaneMessage, b
         String topic = meta == null ? null : meta.topic();
         metrics.deadLetter(DeadLetters.LATE, topic);
         Signal s = record.value().late();
-        var headers = DeadLetters.headers(DeadLetters.LATE, "event time " + s.getTimestamp() + " is after its window closed (beyond the grace)",
+        var headers = DeadLetters.headers(DeadLetters.LATE, "event time " + s.getTimestamp() + " is after its window closed: this partition's event time was already "
+                        + Instant.ofEpochMilli(record.value().time()) + ", beyond the grace",
                 null, topic, meta == null ? -1 : meta.partition(), meta == null ? -1 : meta.offset(), "combine-panes");
         ctx.forward(record.withValue(signals.serialize(null, s)).withHeaders(headers));
     }

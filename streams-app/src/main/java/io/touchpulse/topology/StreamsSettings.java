@@ -30,6 +30,9 @@ public final class StreamsSettings {
         p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, c.commitInterval().toMillis());
         p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, c.cacheMaxBytes());
         p.put(StreamsConfig.STATE_DIR_CONFIG, c.stateDir().toString());
+        // keeps the three input topics of a task in event-time order when one of them reaches the broker or this
+        // consumer a little later than the others (a backfill produced while the app reads at its tail)
+        p.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, c.inputWait().toMillis());
         p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
         // the global (profile) table still reads the deprecated key in 4.3
         p.put("default.deserialization.exception.handler", DeadLetterHandler.class);

@@ -22,6 +22,7 @@ import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
@@ -50,6 +51,7 @@ final class PipelineDriver implements AutoCloseable {
     final TestOutputTopic<String, JourneyIssue> journeyIssues;
     final TestOutputTopic<String, SurveyDecision> surveys;
     private final AtomicInteger ids = new AtomicInteger();
+    private final Duration idleTimeout;
 
     PipelineDriver() {
         this(Map.of());
@@ -63,8 +65,11 @@ final class PipelineDriver implements AutoCloseable {
     PipelineDriver(Map<String, String> overrides, io.micrometer.core.instrument.MeterRegistry registry) {
         metrics = new PipelineMetrics(registry, 50);
         Map<String, String> m = new HashMap<>(TouchpulseConfig.DEFAULTS);
+        // the driver's wall clock stands still unless a test moves it: a task waiting for its other input topics would wait forever
+        m.put("watermark.input-wait", "0ms");
         m.putAll(overrides);
         TouchpulseConfig config = TouchpulseConfig.from(m);
+        idleTimeout = config.idleTimeout();
         Clock clock = Clock.fixed(T0.plusSeconds(3600), ZoneOffset.UTC);
         var topology = TouchpulseTopology.build(config, new TouchpulseTopology.Deps(clock, metrics, TextAnalyzer.standard(), 1));
         Properties props = StreamsSettings.of(config, metrics);
@@ -149,6 +154,14 @@ final class PipelineDriver implements AutoCloseable {
                 interactions.pipeInput(key, e, e.getTimestamp());
             }
         };
+    }
+
+    /**
+     * Moves the wall clock past the idle timeout, as if no input came for that long: an input topic that has gone quiet
+     * stops holding the partition's event time back (and the partition counts as idle until its next record).
+     */
+    void inputsGoQuiet() {
+        driver.advanceWallClockTime(idleTimeout);
     }
 
     List<TouchpointHealth> healthValues() {

@@ -170,6 +170,7 @@ class TouchpulseTopologyTest {
         d.query("c1", "waterproof jacket men", 0, at(0, 2));
         d.query("c1", "jacket", 12, at(0, 3));
         d.chat("c1", "search", "I can't find the jacket, search is useless", 2, at(0, 4));
+        d.inputsGoQuiet();
         d.page("c1", "home", at(1, 31), 200, 100);
         TouchpointHealth h = d.healthValues().get(0);
         assertThat(h.getSearches()).isEqualTo(3);
@@ -189,6 +190,7 @@ class TouchpulseTopologyTest {
         d.chat("c1", "billing", "Charged twice AGAIN, card 4111 1111 1111 1111, call me on +44 20 7946 0958, this is a disgrace", 1, at(0, 1));
         d.chat("c1", "billing", "The invoice is a bit confusing, mail jane.doe@example.com", 3, at(0, 2));
         d.chat("c1", "billing", "Great help from Sam, thanks", 5, at(0, 3));
+        d.inputsGoQuiet();
         d.page("c1", "home", at(1, 31), 200, 100);
         TouchpointHealth h = d.healthValues().get(0);
         assertThat(h.getSampleVerbatims()).hasSize(2);

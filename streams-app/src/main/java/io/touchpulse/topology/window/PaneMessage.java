@@ -7,7 +7,8 @@ import io.touchpulse.schema.Signal;
  * pane of one segment × touchpoint from one input partition ("sender"); WATERMARK says the
  * sender has closed every pane ending at or before {@code time}; IDLE says the sender has no
  * input for now and must not hold windows back. LATE never leaves the combiner's task: it
- * carries a record that arrived after its pane closed, on its way to the dead-letter topic.
+ * carries a record that arrived after its pane closed, on its way to the dead-letter topic, and
+ * the sender's event time then.
  */
 public record PaneMessage(Kind kind, int sender, long time, PaneAggregate pane, Signal late) {
 
@@ -25,8 +26,9 @@ public record PaneMessage(Kind kind, int sender, long time, PaneAggregate pane, 
         return new PaneMessage(Kind.IDLE, sender, 0, null, null);
     }
 
-    public static PaneMessage late(int sender, Signal signal) {
-        return new PaneMessage(Kind.LATE, sender, signal.getTimestamp().toEpochMilli(), null, signal);
+    /** @param eventTime how far the sender's event time had got when the late record arrived */
+    public static PaneMessage late(int sender, Signal signal, long eventTime) {
+        return new PaneMessage(Kind.LATE, sender, eventTime, null, signal);
     }
 
     /** Control messages go to every partition of the partials topic; partials go by key. */
