@@ -1,5 +1,8 @@
 package io.touchpulse.cli;
 
+import io.touchpulse.schema.Interaction;
+import io.touchpulse.schema.InteractionKind;
+import io.touchpulse.schema.SearchEvent;
 import io.touchpulse.schema.WebTraffic;
 import io.touchpulse.sim.SimConfig;
 import io.touchpulse.sim.Simulator;
@@ -76,13 +79,17 @@ final class FaultLoad implements AutoCloseable {
         if (failure != null) {
             throw new IllegalStateException("the load failed", failure);
         }
-        // past every simulated window's end plus the grace, on every partition: all windows with simulated events close
+        // past every simulated window's end plus the grace, on every partition of every input topic (a partition's
+        // event time is its slowest topic's): all windows with simulated events close
         Instant closing = simulatedNow.plus(windowSize).plus(grace).plus(Duration.ofMinutes(1));
         for (int p = 0; p < partitions; p++) {
             String key = keyFor(p, partitions);
-            WebTraffic e = WebTraffic.newBuilder().setEventId("closing-" + p).setTimestamp(closing).setCustomerId(null)
-                    .setSessionId(key).setPath(null).setTouchpoint("home").setChannel("web").setHttpStatus(200).setLatencyMs(100).setAbandoned(false).build();
-            counting.webTraffic(key, e);
+            counting.webTraffic(key, WebTraffic.newBuilder().setEventId("closing-web-" + p).setTimestamp(closing).setCustomerId(null)
+                    .setSessionId(key).setPath(null).setTouchpoint("home").setChannel("web").setHttpStatus(200).setLatencyMs(100).setAbandoned(false).build());
+            counting.search(key, SearchEvent.newBuilder().setEventId("closing-search-" + p).setTimestamp(closing).setCustomerId(null)
+                    .setSessionId(key).setQuery("closing").setResultCount(1).build());
+            counting.interaction(key, Interaction.newBuilder().setEventId("closing-interaction-" + p).setTimestamp(closing)
+                    .setCustomerId(null).setKind(InteractionKind.VISIT).setTouchpoint("home").setChannel("store").build());
         }
         sinks.forEach(KafkaEventSink::flush);
         return closing;

@@ -93,6 +93,7 @@ class AlertLifecycleTest {
     void aTouchpointThatFallsSilentFires() {
         profiles();
         traffic(0, 90, 30, 0.02);
+        d.inputsGoQuiet(); // the chats about checkout stop too
         // checkout stops; the rest of the site keeps the clock moving
         for (int minute = 90; minute < 110; minute++) {
             for (int i = 0; i < 20; i++) {
