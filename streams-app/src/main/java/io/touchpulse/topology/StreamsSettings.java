@@ -41,6 +41,11 @@ public final class StreamsSettings {
         p.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
         p.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
         p.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), c.kafka().getOrDefault("compression.type", "lz4"));
+        // one signal (~0.5 KB) per input event: 16 KB batches meant a new compressor (64 KB of buffers) and a sender
+        // wake-up every ~30 records on the stream thread; the commit interval, not the batch size, bounds latency
+        if (!c.kafka().containsKey(ProducerConfig.BATCH_SIZE_CONFIG) && !c.kafka().containsKey(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG))) {
+            p.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), 256 * 1024);
+        }
         if (applicationServer != null) {
             p.put(StreamsConfig.APPLICATION_SERVER_CONFIG, applicationServer);
         }
