@@ -1,5 +1,6 @@
 package io.touchpulse.topology;
 
+import io.touchpulse.schema.Signal;
 import org.apache.avro.message.BinaryMessageDecoder;
 import org.apache.avro.message.BinaryMessageEncoder;
 import org.apache.avro.specific.SpecificData;
@@ -30,6 +31,8 @@ public final class AvroSerde<T extends SpecificRecordBase> implements Serde<T> {
     private final BinaryMessageDecoder<T> decoder;
     private final Class<T> type;
     private final long fingerprint;
+    /** Hand-written writer for the one record written per event, when it matches the schema; else null. */
+    private final SignalEncoder signals;
 
     private AvroSerde(Class<T> type) {
         SpecificData model = SpecificData.getForClass(type);
@@ -38,6 +41,7 @@ public final class AvroSerde<T extends SpecificRecordBase> implements Serde<T> {
         this.fingerprint = org.apache.avro.SchemaNormalization.parsingFingerprint64(schema);
         this.encoder = new BinaryMessageEncoder<>(model, schema);
         this.decoder = new BinaryMessageDecoder<>(model, schema);
+        this.signals = type == Signal.class ? SignalEncoder.forCurrentSchema() : null;
     }
 
     public static <T extends SpecificRecordBase> AvroSerde<T> of(Class<T> type) {
@@ -49,6 +53,9 @@ public final class AvroSerde<T extends SpecificRecordBase> implements Serde<T> {
             return null;
         }
         try {
+            if (signals != null) {
+                return signals.encode((Signal) data);
+            }
             ByteBuffer buf = encoder.encode(data);
             byte[] out = new byte[buf.remaining()];
             buf.get(out);
