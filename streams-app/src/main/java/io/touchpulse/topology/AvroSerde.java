@@ -1,9 +1,11 @@
 package io.touchpulse.topology;
 
 import io.touchpulse.schema.Signal;
-import org.apache.avro.message.BinaryMessageDecoder;
+import org.apache.avro.io.BinaryDecoder;
+import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.message.BinaryMessageEncoder;
 import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.avro.util.ClassSecurityValidator;
 import org.apache.kafka.common.errors.SerializationException;
@@ -28,7 +30,9 @@ public final class AvroSerde<T extends SpecificRecordBase> implements Serde<T> {
     }
 
     private final BinaryMessageEncoder<T> encoder;
-    private final BinaryMessageDecoder<T> decoder;
+    private static final ThreadLocal<BinaryDecoder> DECODERS = new ThreadLocal<>();
+    /** Thread-safe once built (Avro's message decoders share one the same way). */
+    private final SpecificDatumReader<T> reader;
     private final Class<T> type;
     private final long fingerprint;
     /** Hand-written writer for the one record written per event, when it matches the schema; else null. */
@@ -40,7 +44,7 @@ public final class AvroSerde<T extends SpecificRecordBase> implements Serde<T> {
         this.type = type;
         this.fingerprint = org.apache.avro.SchemaNormalization.parsingFingerprint64(schema);
         this.encoder = new BinaryMessageEncoder<>(model, schema);
-        this.decoder = new BinaryMessageDecoder<>(model, schema);
+        this.reader = new SpecificDatumReader<>(schema, schema, model);
         this.signals = type == Signal.class ? SignalEncoder.forCurrentSchema() : null;
     }
 
@@ -73,17 +77,22 @@ public final class AvroSerde<T extends SpecificRecordBase> implements Serde<T> {
         if (header != null) {
             throw new SerializationException(header);
         }
-        java.io.ByteArrayInputStream in = new java.io.ByteArrayInputStream(data);
+        // the header is checked: the body is read straight from the array (Avro's message decoder reads it again,
+        // byte by byte through a synchronized stream, which cost as much as decoding the body)
+        BinaryDecoder in = DecoderFactory.get().binaryDecoder(data, AvroBytes.HEADER, data.length - AvroBytes.HEADER, DECODERS.get());
+        DECODERS.set(in);
         T value;
+        int left;
         try {
-            value = decoder.decode(in);
+            value = reader.read(null, in);
+            left = in.isEnd() ? 0 : in.inputStream().available();
         } catch (IOException | RuntimeException e) {
             throw new SerializationException(type.getSimpleName() + " body is corrupt or truncated (" + data.length + " bytes): "
                     + AvroBytes.rootCause(e), e);
         }
-        if (in.available() > 0) {
+        if (left > 0) {
             // a body that decodes but leaves bytes over was not written with this schema, whatever its header says
-            throw new SerializationException(type.getSimpleName() + " body decoded with " + in.available()
+            throw new SerializationException(type.getSimpleName() + " body decoded with " + left
                     + " bytes left over: corrupt, or written with a different schema under the same fingerprint");
         }
         return value;
