@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /**
@@ -45,7 +46,7 @@ public final class SignalFactory {
 
     public Signal fromWeb(WebTraffic e) {
         require(e, "web-traffic");
-        Signal.Builder s = base(e.getEventId(), e.getTimestamp(), SignalSource.WEB, e.getCustomerId(), e.getTouchpoint(), e.getChannel());
+        Signal s = base(e.getEventId(), e.getTimestamp(), SignalSource.WEB, e.getCustomerId(), e.getTouchpoint(), e.getChannel());
         int status = e.getHttpStatus();
         int latency = e.getLatencyMs();
         if (status < 0 || status > 599) {
@@ -64,14 +65,17 @@ public final class SignalFactory {
         if (e.getAbandoned()) {
             reasons.add(Reason.ABANDONED.name());
         }
-        return s.setHttpStatus(status).setLatencyMs(latency).setHasText(false).setCompound(0).setLabel("neutral")
-                .setDissatisfied(!reasons.isEmpty()).setReasons(reasons).setTerms(List.of())
-                .setIntents(List.of()).setAspects(java.util.Map.of()).build();
+        s.setHttpStatus(status);
+        s.setLatencyMs(latency);
+        s.setLabel("neutral");
+        s.setDissatisfied(!reasons.isEmpty());
+        s.setReasons(reasons);
+        return s;
     }
 
     public Signal fromSearch(SearchEvent e) {
         require(e, "search");
-        Signal.Builder s = base(e.getEventId(), e.getTimestamp(), SignalSource.SEARCH, e.getCustomerId(), e.getTouchpoint(), e.getChannel());
+        Signal s = base(e.getEventId(), e.getTimestamp(), SignalSource.SEARCH, e.getCustomerId(), e.getTouchpoint(), e.getChannel());
         String query = text(e.getQuery(), "query");
         if (query == null) {
             throw new InvalidEventException("query is missing or blank");
@@ -93,10 +97,17 @@ public final class SignalFactory {
         if (analysis.intents().contains("churn")) {
             reasons.add(Reason.CHURN_INTENT.name());
         }
-        return s.setHasText(true).setCompound(sentiment.compound()).setLabel(sentiment.label())
-                .setText(redacted).setTerms(Terms.of(PiiRedactor.withoutPlaceholders(redacted))).setZeroResults(zero)
-                .setIntents(analysis.intents()).setAspects(analysis.aspects())
-                .setDissatisfied(!reasons.isEmpty()).setReasons(reasons).build();
+        s.setHasText(true);
+        s.setCompound(sentiment.compound());
+        s.setLabel(sentiment.label());
+        s.setText(redacted);
+        s.setTerms(Terms.of(PiiRedactor.withoutPlaceholders(redacted)));
+        s.setZeroResults(zero);
+        s.setIntents(analysis.intents());
+        s.setAspects(analysis.aspects());
+        s.setDissatisfied(!reasons.isEmpty());
+        s.setReasons(reasons);
+        return s;
     }
 
     public Signal fromInteraction(Interaction e) {
@@ -104,7 +115,7 @@ public final class SignalFactory {
         if (e.getKind() == null) {
             throw new InvalidEventException("kind is missing");
         }
-        Signal.Builder s = base(e.getEventId(), e.getTimestamp(), SignalSource.INTERACTION, e.getCustomerId(), e.getTouchpoint(), e.getChannel());
+        Signal s = base(e.getEventId(), e.getTimestamp(), SignalSource.INTERACTION, e.getCustomerId(), e.getTouchpoint(), e.getChannel());
         Integer csat = e.getCsat();
         Integer nps = e.getNps();
         if (csat != null && (csat < 1 || csat > 5)) {
@@ -151,13 +162,27 @@ public final class SignalFactory {
             reasons.add(Reason.UNANSWERED.name());
         }
         String redacted = text == null ? null : PiiRedactor.redact(text);
-        return s.setHasText(text != null).setCompound(sentiment.compound()).setLabel(text == null ? "neutral" : sentiment.label())
-                .setText(redacted).setTerms(Terms.of(PiiRedactor.withoutPlaceholders(redacted)))
-                .setIntents(analysis.intents()).setAspects(analysis.aspects())
-                .setCsat(csat).setNps(nps).setDissatisfied(!reasons.isEmpty()).setReasons(reasons)
-                .setKind(e.getKind()).setDirection(e.getDirection()).setOutcome(outcome.isEmpty() ? null : outcome)
-                .setCaseId(blankToNull(e.getCaseId())).setTopic(lowerOrNull(e.getTopic())).setTags(tags)
-                .setDurationSec(e.getDurationSec()).setQuestion(question).setUnanswered(unanswered).build();
+        s.setHasText(text != null);
+        s.setCompound(sentiment.compound());
+        s.setLabel(text == null ? "neutral" : sentiment.label());
+        s.setText(redacted);
+        s.setTerms(Terms.of(PiiRedactor.withoutPlaceholders(redacted)));
+        s.setIntents(analysis.intents());
+        s.setAspects(analysis.aspects());
+        s.setCsat(csat);
+        s.setNps(nps);
+        s.setDissatisfied(!reasons.isEmpty());
+        s.setReasons(reasons);
+        s.setKind(e.getKind());
+        s.setDirection(e.getDirection());
+        s.setOutcome(outcome.isEmpty() ? null : outcome);
+        s.setCaseId(blankToNull(e.getCaseId()));
+        s.setTopic(lowerOrNull(e.getTopic()));
+        s.setTags(tags);
+        s.setDurationSec(e.getDurationSec());
+        s.setQuestion(question);
+        s.setUnanswered(unanswered);
+        return s;
     }
 
     private static String blankToNull(String s) {
@@ -189,7 +214,11 @@ public final class SignalFactory {
         }
     }
 
-    private Signal.Builder base(String eventId, Instant ts, SignalSource source, String customerId, String touchpoint, String channel) {
+    /**
+     * A signal with the fields every source sets, the lists empty and the rest null, false or 0. Built with the setters:
+     * Avro's builder fills each field left unset with a deep copy of its schema default, a cost per event.
+     */
+    private Signal base(String eventId, Instant ts, SignalSource source, String customerId, String touchpoint, String channel) {
         if (eventId == null || eventId.isBlank()) {
             throw new InvalidEventException("eventId is missing or blank");
         }
@@ -206,11 +235,20 @@ public final class SignalFactory {
         if (t < now - config.maxAge().toMillis()) {
             throw new InvalidEventException("timestamp " + ts + " is older than " + config.maxAge());
         }
-        return Signal.newBuilder().setEventId(eventId).setTimestamp(ts).setSource(source)
-                .setCustomerId(customerId == null || customerId.isBlank() ? null : customerId)
-                .setSegment(UNKNOWN_SEGMENT).setTouchpoint(name(touchpoint, "touchpoint"))
-                .setChannel(channel == null || channel.isBlank() ? "unknown" : name(channel, "channel"))
-                .setText(null).setHttpStatus(null).setLatencyMs(null).setZeroResults(false).setCsat(null).setNps(null);
+        Signal s = new Signal();
+        s.setEventId(eventId);
+        s.setTimestamp(ts);
+        s.setSource(source);
+        s.setCustomerId(customerId == null || customerId.isBlank() ? null : customerId);
+        s.setSegment(UNKNOWN_SEGMENT);
+        s.setTouchpoint(name(touchpoint, "touchpoint"));
+        s.setChannel(channel == null || channel.isBlank() ? "unknown" : name(channel, "channel"));
+        s.setReasons(List.of());
+        s.setTerms(List.of());
+        s.setIntents(List.of());
+        s.setAspects(Map.of());
+        s.setTags(List.of());
+        return s;
     }
 
     /** Lower-case, dash-separated names; anything else is rejected so dashboards and metrics stay clean. */
