@@ -39,29 +39,10 @@ class HttpApiTest {
 
     @BeforeAll
     static void start() {
-        PipelineView view = new PipelineView() {
-            @Override
-            public String state() {
-                return "RUNNING";
-            }
-
-            @Override
-            public boolean ready() {
-                return true;
-            }
-
-            @Override
-            public List<TouchpointHealth> latestHealth() {
-                return List.of(health("premium", "billing"), health("consumer", "search"));
-            }
-
-            @Override
-            public List<Alert> alerts() {
-                return List.of(alert("a1", AlertStatus.RESOLVED, Severity.WARNING, T.minusSeconds(3600)),
+        PipelineView view = new FixedPipeline(List.of(health("premium", "billing"), health("consumer", "search")),
+                List.of(alert("a1", AlertStatus.RESOLVED, Severity.WARNING, T.minusSeconds(3600)),
                         alert("a2", AlertStatus.FIRING, Severity.CRITICAL, T.minusSeconds(600)),
-                        alert("a3", AlertStatus.FIRING, Severity.WARNING, T.minusSeconds(60)));
-            }
-        };
+                        alert("a3", AlertStatus.FIRING, Severity.WARNING, T.minusSeconds(60))));
         api = HttpApi.start("127.0.0.1", 0, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), view);
     }
 
