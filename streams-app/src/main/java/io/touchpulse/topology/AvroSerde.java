@@ -79,8 +79,11 @@ public final class AvroSerde<T extends SpecificRecordBase> implements Serde<T> {
         }
         // the header is checked: the body is read straight from the array (Avro's message decoder reads it again,
         // byte by byte through a synchronized stream, which cost as much as decoding the body)
-        BinaryDecoder in = DecoderFactory.get().binaryDecoder(data, AvroBytes.HEADER, data.length - AvroBytes.HEADER, DECODERS.get());
-        DECODERS.set(in);
+        BinaryDecoder reuse = DECODERS.get();
+        BinaryDecoder in = DecoderFactory.get().binaryDecoder(data, AvroBytes.HEADER, data.length - AvroBytes.HEADER, reuse);
+        if (reuse == null) {
+            DECODERS.set(in); // later calls on this thread re-aim the same decoder
+        }
         T value;
         int left;
         try {
