@@ -3,7 +3,6 @@ package io.touchpulse.topology;
 import io.touchpulse.journey.CustomerState;
 import io.touchpulse.journey.JourneyEngine;
 import io.touchpulse.journey.Step;
-import io.touchpulse.schema.CustomerProfile;
 import io.touchpulse.schema.JourneyIssue;
 import io.touchpulse.schema.Signal;
 import io.touchpulse.schema.SignalSource;
@@ -14,7 +13,6 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.ValueAndTimestamp;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -42,12 +40,13 @@ final class CustomerStage implements Processor<String, Signal, String, CustomerO
     private CustomerStore customers;
     private KeyValueStore<String, Long> deadlines;
     private KeyValueStore<String, JourneyIssue> issues;
-    private KeyValueStore<String, ?> profiles;
+    private final ProfileTable.Lookup profiles;
 
-    CustomerStage(JourneyEngine engine, Duration keepIssues, PipelineMetrics metrics) {
+    CustomerStage(JourneyEngine engine, Duration keepIssues, PipelineMetrics metrics, ProfileTable.Lookup profiles) {
         this.engine = engine;
         this.keepIssuesMs = keepIssues.toMillis();
         this.metrics = metrics;
+        this.profiles = profiles;
     }
 
     @Override
@@ -57,7 +56,6 @@ final class CustomerStage implements Processor<String, Signal, String, CustomerO
         customers.dropClean(); // (re)started: what the store holds may have moved on (e.g. restored as a standby)
         deadlines = context.getStateStore(Stores.CUSTOMER_DEADLINES);
         issues = context.getStateStore(Stores.JOURNEY_ISSUES);
-        profiles = context.getStateStore(Stores.CUSTOMER_PROFILES);
         context.schedule(DEADLINE_SCAN, PunctuationType.STREAM_TIME, this::onStreamTime);
     }
 
@@ -71,7 +69,7 @@ final class CustomerStage implements Processor<String, Signal, String, CustomerO
         }
         Step step;
         try {
-            step = engine.observe(customers.state(id), s, profile(id));
+            step = engine.observe(customers.state(id), s, profiles.get(id));
         } catch (RuntimeException e) {
             customers.evict(id); // the rules may have changed the state halfway
             throw e;
@@ -143,7 +141,7 @@ final class CustomerStage implements Processor<String, Signal, String, CustomerO
             String id = d.key.substring(d.key.indexOf('|') + 1);
             CustomerState state = customers.state(id);
             if (state != null) {
-                apply(id, engine.tick(state, now, profile(id)), now);
+                apply(id, engine.tick(state, now, profiles.get(id)), now);
             }
         }
         pruneIssues(now);
@@ -165,14 +163,5 @@ final class CustomerStage implements Processor<String, Signal, String, CustomerO
     static String deadlineKey(long at, String customerId) {
         String digits = Long.toString(Math.max(0, at));
         return "0".repeat(Math.max(0, 13 - digits.length())) + digits + "|" + customerId;
-    }
-
-    /** The global profile table holds timestamped values when the DSL materialised it; a plain store holds profiles. */
-    private CustomerProfile profile(String customerId) {
-        Object v = profiles.get(customerId);
-        if (v instanceof ValueAndTimestamp<?> vt) {
-            v = vt.value();
-        }
-        return v instanceof CustomerProfile p ? p : null;
     }
 }

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * An in-memory key-value store on a hash map, for lookup tables read once per event (the customer profiles). Kafka
@@ -34,7 +35,8 @@ final class HashStore implements KeyValueStore<Bytes, byte[]> {
         this.name = name;
     }
 
-    static KeyValueBytesStoreSupplier supplier(String name) {
+    /** @param created told of each store the supplier makes (e.g. to read it without Kafka Streams' layers) */
+    static KeyValueBytesStoreSupplier supplier(String name, Consumer<HashStore> created) {
         return new KeyValueBytesStoreSupplier() {
             @Override
             public String name() {
@@ -43,7 +45,9 @@ final class HashStore implements KeyValueStore<Bytes, byte[]> {
 
             @Override
             public KeyValueStore<Bytes, byte[]> get() {
-                return new HashStore(name);
+                HashStore store = new HashStore(name);
+                created.accept(store);
+                return store;
             }
 
             @Override

@@ -31,12 +31,14 @@ import org.apache.kafka.streams.TopologyConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
-import org.apache.kafka.streams.kstream.GlobalKTable;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
@@ -83,10 +85,12 @@ public final class TouchpulseTopology {
         AvroSerde<Signal> signalSerde = AvroSerde.of(Signal.class);
         StreamsBuilder b = new StreamsBuilder(new TopologyConfig(new StreamsConfig(StreamsSettings.of(config, metrics))));
 
-        GlobalKTable<String, CustomerProfile> profiles = b.globalTable(topics.customerProfiles(),
+        // read once or twice per event: a hash map, no record cache in front (both cost more than a lookup), read by
+        // the processors through ProfileTable rather than through the table's store layers
+        ProfileTable profiles = new ProfileTable(topics.customerProfiles());
+        b.globalTable(topics.customerProfiles(),
                 Consumed.with(Serdes.String(), AvroSerde.of(CustomerProfile.class)).withName("source-customer-profiles"),
-                // read once or twice per event: a hash map, no record cache in front (both cost more than a lookup)
-                Materialized.<String, CustomerProfile>as(HashStore.supplier(Stores.CUSTOMER_PROFILES))
+                Materialized.<String, CustomerProfile>as(profiles.storeSupplier(Stores.CUSTOMER_PROFILES))
                         .withKeySerde(Serdes.String()).withValueSerde(AvroSerde.of(CustomerProfile.class)).withCachingDisabled());
 
         EventTimeExtractor eventTime = new EventTimeExtractor(config, deps.clock());
@@ -101,9 +105,8 @@ public final class TouchpulseTopology {
                 .processValues(() -> new Normalizer<>(factory::fromInteraction), Named.as("score-interactions"));
 
         KStream<String, Signal> joined = web.merge(search, Named.as("merge-search")).merge(interactions, Named.as("merge-interactions"))
-                .leftJoin(profiles, (key, s) -> s.getCustomerId() == null ? "" : s.getCustomerId(),
-                        TouchpulseTopology::withProfile, Named.as("join-profile"));
-        KStream<String, Signal> signals = (config.journeys().enabled() ? customerStage(b, joined, config, topics, metrics) : joined)
+                .processValues(() -> new ProfileJoin(profiles.lookup()), Named.as("join-profile"));
+        KStream<String, Signal> signals = (config.journeys().enabled() ? customerStage(b, joined, config, topics, metrics, profiles) : joined)
                 .peek((k, s) -> metrics.signal(s), Named.as("count-signals"));
         if (config.publishSignals()) {
             signals.to(topics.signals(), Produced.with(Serdes.String(), signalSerde).withName("sink-signals"));
@@ -157,7 +160,7 @@ public final class TouchpulseTopology {
      * and sends risk, journey issues, survey decisions and idea mentions to their topics.
      */
     private static KStream<String, Signal> customerStage(StreamsBuilder b, KStream<String, Signal> joined, TouchpulseConfig config,
-                                                         Topics topics, PipelineMetrics metrics) {
+                                                         Topics topics, PipelineMetrics metrics, ProfileTable profiles) {
         JourneyEngine engine = new JourneyEngine(JourneyConfig.of(config.journeys().knobs()));
         // one state per customer: millions of keys, so on disk (RocksDB), with the recently active ones decoded in memory
         b.addStateStore(CustomerStore.builder(org.apache.kafka.streams.state.Stores.keyValueStoreBuilder(
@@ -166,7 +169,7 @@ public final class TouchpulseTopology {
         b.addStateStore(logged(org.apache.kafka.streams.state.Stores.persistentKeyValueStore(Stores.CUSTOMER_DEADLINES), Serdes.Long(), true));
         b.addStateStore(logged(Stores.JOURNEY_ISSUES, AvroSerde.of(JourneyIssue.class), false));
         Map<String, KStream<String, CustomerOutput>> out = joined
-                .process(() -> new CustomerStage(engine, config.journeys().keepIssues(), metrics), Named.as("customer-journeys"),
+                .process(() -> new CustomerStage(engine, config.journeys().keepIssues(), metrics, profiles.lookup()), Named.as("customer-journeys"),
                         Stores.CUSTOMERS, Stores.CUSTOMER_DEADLINES, Stores.JOURNEY_ISSUES)
                 .split(Named.as("customer-"))
                 .branch((k, o) -> o instanceof CustomerOutput.SignalOut, Branched.as("signal"))
@@ -184,6 +187,27 @@ public final class TouchpulseTopology {
                 .mapValues(o -> ((CustomerOutput.IdeaOut) o).mention(), Named.as("idea-mention-value"));
         IdeaBoardStage.attach(b, mentions, topics, IdeaBoard.DEFAULT_CAPACITY);
         return out.get("customer-signal").mapValues(o -> ((CustomerOutput.SignalOut) o).signal(), Named.as("customer-signal-value"));
+    }
+
+    /** Adds the customer's segment from the profile table (a left join: without a profile the signal passes unchanged). */
+    private static final class ProfileJoin implements FixedKeyProcessor<String, Signal, Signal> {
+        private final ProfileTable.Lookup profiles;
+        private FixedKeyProcessorContext<String, Signal> ctx;
+
+        ProfileJoin(ProfileTable.Lookup profiles) {
+            this.profiles = profiles;
+        }
+
+        @Override
+        public void init(FixedKeyProcessorContext<String, Signal> context) {
+            ctx = context;
+        }
+
+        @Override
+        public void process(FixedKeyRecord<String, Signal> r) {
+            withProfile(r.value(), profiles.get(r.value().getCustomerId()));
+            ctx.forward(r);
+        }
     }
 
     static Signal withProfile(Signal s, CustomerProfile profile) {

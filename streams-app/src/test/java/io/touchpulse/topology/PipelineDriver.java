@@ -90,6 +90,11 @@ final class PipelineDriver implements AutoCloseable {
         surveys = driver.createOutputTopic(topics.surveyDecisions(), str.deserializer(), AvroSerde.of(SurveyDecision.class).deserializer());
     }
 
+    /** A tombstone on the profiles topic: the customer no longer has a profile. */
+    void deleteProfile(String customer) {
+        profiles.pipeInput(customer, (CustomerProfile) null);
+    }
+
     void profile(String customer, String segment) {
         profiles.pipeInput(customer, CustomerProfile.newBuilder().setCustomerId(customer).setSegment(segment).setTier("gold")
                 .setTenureMonths(12).setLifetimeValue(1000).setUpdatedAt(T0).build());

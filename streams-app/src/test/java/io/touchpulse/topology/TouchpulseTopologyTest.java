@@ -71,6 +71,17 @@ class TouchpulseTopologyTest {
     }
 
     @Test
+    void aChangedProfileChangesTheSegmentOfLaterSignals() {
+        d.profile("p1", "premium");
+        d.page("p1", "checkout", at(0, 1), 200, 100);
+        d.profile("p1", "business");
+        d.page("p1", "checkout", at(0, 2), 200, 100);
+        d.deleteProfile("p1");
+        d.page("p1", "checkout", at(0, 3), 200, 100);
+        assertThat(d.signals.readValuesToList()).extracting(Signal::getSegment).containsExactly("premium", "business", "unknown");
+    }
+
+    @Test
     void emitsEachHoppingWindowOnceWhenFinal() {
         d.profile("p1", "premium");
         for (int sec = 0; sec < 60; sec += 10) {
