@@ -45,14 +45,15 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--events", defaultValue = "2000000", description = "Events in the measured round (default: ${DEFAULT-VALUE}).")
     long events;
 
-    @Option(names = "--warmup", defaultValue = "300000", description = "Events of a separate warm-up round (own topics and apps, not timed) run first; 0 = none (default: ${DEFAULT-VALUE}).")
-    long warmup;
+    @Option(names = "--warmup", description = "Events of a separate warm-up round (own topics and apps, not timed) run first; 0 = none "
+            + "(default: as many as --events: on 2 cores the JIT compiler still took a quarter of the machine through a measured round after 300k).")
+    Long warmup;
 
     @Option(names = "--partitions", defaultValue = "4", description = "Partitions per topic (default: ${DEFAULT-VALUE}).")
     int partitions;
 
-    @Option(names = "--threads", defaultValue = "1", description = "Kafka Streams stream threads, both apps (default: ${DEFAULT-VALUE}).")
-    int threads;
+    @Option(names = "--threads", description = "Kafka Streams stream threads, both apps (default: one per core, ${DEFAULT-VALUE} here).")
+    int threads = Runtime.getRuntime().availableProcessors();
 
     @Option(names = "--seed", defaultValue = "42", description = "Simulator seed (default: ${DEFAULT-VALUE}).")
     long seed;
@@ -135,7 +136,7 @@ final class BenchCommand implements Callable<Integer> {
         ScalingSettings scalingPhase = new ScalingSettings(scaling || full, scalingPartitions, scalingThreads, scalingEvents);
         List<Integer> stateAt = !stateCustomers.isEmpty() ? stateCustomers : full ? List.of(100_000, 1_000_000) : List.of();
         StateSettings statePhase = new StateSettings(stateAt, stateEventsPerCustomer);
-        BenchSettings settings = new BenchSettings(events, warmup, partitions, threads, seed, customers, guarantee, baselineStore, alerts,
+        BenchSettings settings = new BenchSettings(events, warmup != null ? warmup : events, partitions, threads, seed, customers, guarantee, baselineStore, alerts,
                 livePhase, sustainedPhase, scalingPhase, statePhase);
         Path stateRoot = Files.createTempDirectory("touchpulse-bench-state");
         Map<String, Object> result;
