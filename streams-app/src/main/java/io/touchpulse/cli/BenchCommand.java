@@ -40,7 +40,7 @@ import java.util.concurrent.Callable;
                 + "Kafka Streams windowed count (same guarantee and settings) and the full pipeline; then health-record latency under a "
                 + "paced live load, and alert latency (window close to webhook delivery at a local receiver) with the simulator running "
                 + "live with incidents. Optional: --sustained, --scaling, --state-customers; --full runs them all. JSON on stdout, logs on stderr.",
-                "About 6 minutes with the defaults, about 25 with --full; runs of fewer than ~1M events mislead."})
+                "About 7 minutes with the defaults, about 15 with --full; runs of fewer than ~1M events mislead."})
 final class BenchCommand implements Callable<Integer> {
     @Option(names = "--events", defaultValue = "2000000", description = "Events in the measured round (default: ${DEFAULT-VALUE}).")
     long events;
@@ -111,7 +111,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--state-events-per-customer", defaultValue = "3", description = "State phase: events per customer of each point (default: ${DEFAULT-VALUE}).")
     int stateEventsPerCustomer;
 
-    @Option(names = "--full", description = "Everything: the defaults plus --sustained 5m, --scaling and --state-customers 100000,1000000 (each unless given). About 25 minutes.")
+    @Option(names = "--full", description = "Everything: the defaults plus --sustained 5m, --scaling and --state-customers 100000,1000000 (each unless given). About 15 minutes.")
     boolean full;
 
     @Option(names = "--kafka-port", defaultValue = "0", description = "Port of the embedded broker, 0 = any free port (default: ${DEFAULT-VALUE}).")
