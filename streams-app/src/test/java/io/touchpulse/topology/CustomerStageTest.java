@@ -49,6 +49,30 @@ class CustomerStageTest {
     }
 
     @Test
+    void journeyIssuesAreKeptForKeepIssuesOfStreamTimeThenRemoved() {
+        Map<String, String> settings = new java.util.HashMap<>(DAYS_AHEAD);
+        settings.put("journey.keep-issues", "2d");
+        try (PipelineDriver d = new PipelineDriver(settings)) {
+            for (String c : List.of("c1", "c2")) {
+                Instant from = c.equals("c1") ? T : T.plus(Duration.ofDays(2));
+                d.interaction(c, InteractionKind.CALL, Direction.INBOUND, "billing", "phone", "Why was I charged a late fee?",
+                        "resolved", "case-" + c, "fee", List.of("complaint", "promise:fee-waiver"), from);
+                d.interaction(c, InteractionKind.LETTER, Direction.OUTBOUND, "billing", "letter", "Your invoice: late payment fee 25.00",
+                        null, null, "fee", List.of("charged:fee"), from.plus(Duration.ofDays(1)));
+            }
+            List<JourneyIssue> found = d.journeyIssues.readValuesToList();
+            assertThat(found).extracting(JourneyIssue::getCustomerId).containsExactly("c1", "c2");
+            org.apache.kafka.streams.state.KeyValueStore<String, ?> kept = d.driver.getKeyValueStore(Stores.JOURNEY_ISSUES);
+            assertThat(kept.get(found.get(0).getIssueId())).isNotNull();
+
+            // stream time passes c1's issue + 2 days (the deadline scan runs every 30 s of stream time), not c2's
+            d.page("c3", "home", found.get(0).getDetectedAt().plus(Duration.ofDays(2)).plusSeconds(31), 200, 100);
+            assertThat(kept.get(found.get(0).getIssueId())).isNull();
+            assertThat(kept.get(found.get(1).getIssueId())).isNotNull();
+        }
+    }
+
+    @Test
     void aRepeatContactIsADissatisfiedSignalAndCountsInTheWindows() {
         try (PipelineDriver d = new PipelineDriver(DAYS_AHEAD)) {
             d.profile("c2", "consumer", 12, 300);
