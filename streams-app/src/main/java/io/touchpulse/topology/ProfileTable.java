@@ -20,10 +20,10 @@ import java.util.Map;
  */
 final class ProfileTable {
     /**
-     * Decoded profiles a task keeps (least recently used dropped first): a few hundred bytes each. 10,000 was fewer than
-     * the bench's 12,500 customers per task, and the misses (an Avro decode each) took 6% of a stream thread.
+     * Decoded profiles the join keeps per task (least recently used dropped first): a few hundred bytes each. 10,000 was
+     * fewer than the bench's 12,500 customers per task, and the misses (an Avro decode each) took 6% of a stream thread.
      */
-    static final int CACHED_PER_TASK = 50_000;
+    static final int JOIN_CACHE_PER_TASK = 50_000;
     /** The DSL keeps a table's values in its timestamped form: the record's timestamp (8 bytes), then the value. */
     private static final int TIMESTAMP_BYTES = 8;
 
@@ -41,8 +41,9 @@ final class ProfileTable {
         return HashStore.supplier(name, created -> store = created);
     }
 
-    Lookup lookup() {
-        return new Lookup(CACHED_PER_TASK);
+    /** @param capacity decoded profiles the lookup keeps (least recently used dropped first) */
+    Lookup lookup(int capacity) {
+        return new Lookup(capacity);
     }
 
     /** One task's view: not thread-safe, like the task. */

@@ -105,7 +105,7 @@ public final class TouchpulseTopology {
                 .processValues(() -> new Normalizer<>(factory::fromInteraction), Named.as("score-interactions"));
 
         KStream<String, Signal> joined = web.merge(search, Named.as("merge-search")).merge(interactions, Named.as("merge-interactions"))
-                .processValues(() -> new ProfileJoin(profiles.lookup()), Named.as("join-profile"));
+                .processValues(() -> new ProfileJoin(profiles.lookup(ProfileTable.JOIN_CACHE_PER_TASK)), Named.as("join-profile"));
         KStream<String, Signal> signals = (config.journeys().enabled() ? customerStage(b, joined, config, topics, metrics, profiles) : joined)
                 .peek((k, s) -> metrics.signal(s), Named.as("count-signals"));
         if (config.publishSignals()) {
@@ -169,7 +169,9 @@ public final class TouchpulseTopology {
         b.addStateStore(logged(org.apache.kafka.streams.state.Stores.persistentKeyValueStore(Stores.CUSTOMER_DEADLINES), Serdes.Long(), true));
         b.addStateStore(logged(Stores.JOURNEY_ISSUES, AvroSerde.of(JourneyIssue.class), false));
         Map<String, KStream<String, CustomerOutput>> out = joined
-                .process(() -> new CustomerStage(engine, config.journeys().keepIssues(), metrics, profiles.lookup()), Named.as("customer-journeys"),
+                .process(() -> new CustomerStage(engine, config.journeys().keepIssues(), metrics,
+                                // the stage needs the profiles of the customers it holds in memory, not of every visitor
+                                profiles.lookup(config.journeys().cacheCustomers())), Named.as("customer-journeys"),
                         Stores.CUSTOMERS, Stores.CUSTOMER_DEADLINES, Stores.JOURNEY_ISSUES)
                 .split(Named.as("customer-"))
                 .branch((k, o) -> o instanceof CustomerOutput.SignalOut, Branched.as("signal"))
