@@ -16,11 +16,15 @@ import io.touchpulse.schema.TouchpointHealth;
 import io.touchpulse.schema.WebTraffic;
 import io.touchpulse.text.TextAnalyzer;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
 
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,6 +56,7 @@ final class PipelineDriver implements AutoCloseable {
     final TestOutputTopic<String, SurveyDecision> surveys;
     private final AtomicInteger ids = new AtomicInteger();
     private final Duration idleTimeout;
+    private final File stateDir = new File(System.getProperty("java.io.tmpdir"), "tp-driver-" + System.nanoTime());
 
     PipelineDriver() {
         this(Map.of());
@@ -73,7 +78,7 @@ final class PipelineDriver implements AutoCloseable {
         Clock clock = Clock.fixed(T0.plusSeconds(3600), ZoneOffset.UTC);
         var topology = TouchpulseTopology.build(config, new TouchpulseTopology.Deps(clock, metrics, TextAnalyzer.standard(), 1));
         Properties props = StreamsSettings.of(config, metrics);
-        props.put("state.dir", System.getProperty("java.io.tmpdir") + "/tp-driver-" + System.nanoTime());
+        props.put("state.dir", stateDir.getPath());
         driver = new TopologyTestDriver(topology, props, T0);
         var str = Serdes.String();
         web = driver.createInputTopic(topics.webTraffic(), str.serializer(), AvroSerde.of(WebTraffic.class).serializer());
@@ -180,5 +185,10 @@ final class PipelineDriver implements AutoCloseable {
     @Override
     public void close() {
         driver.close();
+        try {
+            Utils.delete(stateDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
