@@ -20,6 +20,12 @@ import java.util.TreeSet;
  * each hopping window once, when it is final everywhere: when the lowest watermark among the
  * partitions that are not idle has passed the window's end (each partition's watermark already
  * includes the grace). A window is the merge of the {@code size / advance} panes it covers.
+ * <p>
+ * Each input partition's part of a pane is kept apart and the parts are merged in a fixed order (pane start, then
+ * partition) when a window is emitted, never in the order they arrive: that order depends on timing, and merging is
+ * not order-free (the sentiment sum is floating-point; the bounded term counter evicts by what it holds). So a replayed
+ * backlog gives the same windows as the same events processed live. Store keys: {@code <pane start>#<partition>|<key>};
+ * keys {@code <pane start>|<key>} (already merged, written before 2026-11) are read into a slot of their own, merged first.
  */
 final class HealthWindowMerger implements Processor<String, PaneMessage, String, TouchpointHealth> {
     private static final String FINAL_UNTIL = "final-until";
@@ -33,8 +39,8 @@ final class HealthWindowMerger implements Processor<String, PaneMessage, String,
     private KeyValueStore<String, PaneAggregate> store;
     private KeyValueStore<String, Long> clock;
     private KeyValueStore<String, TouchpointHealth> latest;
-    /** segment|touchpoint → pane start → merged pane; mirrors the store. */
-    private final Map<String, NavigableMap<Long, PaneAggregate>> panes = new HashMap<>();
+    /** segment|touchpoint → pane start → the pane's part from each input partition (slot {@link #legacySlot}: merged); mirrors the store. */
+    private final Map<String, NavigableMap<Long, PaneAggregate[]>> panes = new HashMap<>();
     private long[] senderClosed;
     private boolean[] senderIdle;
     private long finalUntil = Long.MIN_VALUE;
@@ -69,7 +75,12 @@ final class HealthWindowMerger implements Processor<String, PaneMessage, String,
         try (KeyValueIterator<String, PaneAggregate> it = store.all()) {
             it.forEachRemaining(kv -> {
                 int bar = kv.key.indexOf('|');
-                panes.computeIfAbsent(kv.key.substring(bar + 1), k -> new TreeMap<>()).put(Long.parseLong(kv.key.substring(0, bar)), kv.value);
+                int hash = kv.key.lastIndexOf('#', bar);
+                long start = Long.parseLong(kv.key.substring(0, hash < 0 ? bar : hash));
+                int slot = hash < 0 ? legacySlot() : Integer.parseInt(kv.key.substring(hash + 1, bar));
+                if (slot <= legacySlot()) { // parts of partitions that no longer exist stay out, as their messages would
+                    parts(kv.key.substring(bar + 1), start)[slot] = kv.value;
+                }
             });
         }
         try (KeyValueIterator<String, Long> it = clock.all()) {
@@ -142,15 +153,26 @@ final class HealthWindowMerger implements Processor<String, PaneMessage, String,
             metrics.late("merger-partial", pane.events());
             lateLog.partial(sender, key, paneStart, pane.events(), finalUntil);
         }
-        NavigableMap<Long, PaneAggregate> byStart = panes.computeIfAbsent(key, k -> new TreeMap<>());
-        PaneAggregate existing = byStart.get(paneStart);
-        if (existing == null) {
-            byStart.put(paneStart, pane);
-            existing = pane;
+        PaneAggregate[] parts = parts(key, paneStart);
+        if (parts[sender] == null) {
+            parts[sender] = pane;
         } else {
-            existing.merge(pane);
+            parts[sender].merge(pane); // a later part from the same partition (after it was idle): same order every time
         }
-        store.put(paneStart + "|" + key, existing);
+        store.put(storeKey(paneStart, sender, key), parts[sender]);
+    }
+
+    private PaneAggregate[] parts(String key, long paneStart) {
+        return panes.computeIfAbsent(key, k -> new TreeMap<>()).computeIfAbsent(paneStart, s -> new PaneAggregate[senders + 1]);
+    }
+
+    /** Where a pane merged by an older version (no partition in its key) goes: merged before the partitions' parts. */
+    private int legacySlot() {
+        return senders;
+    }
+
+    private static String storeKey(long paneStart, int slot, String key) {
+        return paneStart + "#" + slot + "|" + key;
     }
 
     private boolean allIdle() {
@@ -185,7 +207,7 @@ final class HealthWindowMerger implements Processor<String, PaneMessage, String,
             return;
         }
         TreeSet<Long> ends = new TreeSet<>();
-        for (NavigableMap<Long, PaneAggregate> byStart : panes.values()) {
+        for (NavigableMap<Long, PaneAggregate[]> byStart : panes.values()) {
             for (long start : byStart.keySet()) {
                 for (long end = start + spec.advance(); end <= start + spec.size(); end += spec.advance()) {
                     if (end > finalUntil && end <= global) {
@@ -205,12 +227,14 @@ final class HealthWindowMerger implements Processor<String, PaneMessage, String,
     private void emitWindowsEnding(long end) {
         long start = end - spec.size();
         panes.forEach((key, byStart) -> {
-            NavigableMap<Long, PaneAggregate> covered = byStart.subMap(start, true, end, false);
+            NavigableMap<Long, PaneAggregate[]> covered = byStart.subMap(start, true, end, false);
             if (covered.isEmpty()) {
                 return;
             }
             PaneAggregate window = new PaneAggregate();
-            covered.values().forEach(window::merge);
+            for (PaneAggregate[] parts : covered.values()) {
+                mergeInOrder(window, parts);
+            }
             TouchpointHealth h = window.toHealth(HealthKey.segment(key), HealthKey.touchpoint(key), start, end);
             TouchpointHealth previous = latest.get(key);
             if (previous == null || previous.getWindowEnd().toEpochMilli() <= end) {
@@ -221,11 +245,28 @@ final class HealthWindowMerger implements Processor<String, PaneMessage, String,
         });
     }
 
+    private void mergeInOrder(PaneAggregate window, PaneAggregate[] parts) {
+        if (parts[legacySlot()] != null) {
+            window.merge(parts[legacySlot()]);
+        }
+        for (int i = 0; i < senders; i++) {
+            if (parts[i] != null) {
+                window.merge(parts[i]);
+            }
+        }
+    }
+
     /** A pane is needed until the last window containing it (ending at start + size) is final. */
     private void prune(long global) {
         panes.forEach((key, byStart) -> {
-            NavigableMap<Long, PaneAggregate> done = byStart.headMap(global - spec.size() + spec.advance(), false);
-            done.keySet().forEach(start -> store.delete(start + "|" + key));
+            NavigableMap<Long, PaneAggregate[]> done = byStart.headMap(global - spec.size() + spec.advance(), false);
+            done.forEach((start, parts) -> {
+                for (int slot = 0; slot < parts.length; slot++) {
+                    if (parts[slot] != null) {
+                        store.delete(slot == legacySlot() ? start + "|" + key : storeKey(start, slot, key));
+                    }
+                }
+            });
             done.clear();
         });
         panes.values().removeIf(Map::isEmpty);

@@ -122,4 +122,54 @@ class HealthWindowMergerTest {
         send("", PaneMessage.watermark(1, 7 * MIN));
         assertThat(emitted().stream().map(TouchpointHealth::getEvents).toList()).isEqualTo(live).containsExactly(3L, 10L, 10L, 10L, 10L, 7L);
     }
+
+    /** A part whose merge order shows: negative texts (a floating-point sum) with more distinct terms than the counter keeps. */
+    private static PaneAggregate negativeTexts(int partition) {
+        PaneAggregate p = new PaneAggregate();
+        for (int i = 0; i < 20; i++) {
+            p.add(Signal.newBuilder().setEventId("t" + partition + "-" + i).setTimestamp(Instant.EPOCH).setSource(SignalSource.SEARCH)
+                    .setCustomerId("c" + i).setSegment("premium").setTouchpoint("checkout").setChannel("web")
+                    .setCompound(-0.1 * (partition + 1) - i / 7.0).setLabel("negative").setHasText(true).setText("awful " + i)
+                    .setDissatisfied(false).setReasons(List.of()).setTerms(List.of("term" + partition + "x" + i, "shared" + (i % 3))).build());
+        }
+        return p;
+    }
+
+    private List<TouchpointHealth> windowsWhenPartsArriveIn(int... order) {
+        ctx.resetForwards();
+        setUp(); // fresh stores
+        merger = new HealthWindowMerger(new WindowSpec(5 * MIN, MIN, 30_000, 10_000), 3, PipelineMetrics.noop());
+        merger.init(ctx);
+        for (int partition : order) {
+            send("premium|checkout", PaneMessage.partial(partition, 0, negativeTexts(partition)));
+        }
+        for (int partition = 0; partition < 3; partition++) {
+            send("", PaneMessage.watermark(partition, 5 * MIN));
+        }
+        return emitted();
+    }
+
+    @Test
+    void partsMergeInTheSameOrderWhateverOrderTheyArriveIn() {
+        List<TouchpointHealth> inOrder = windowsWhenPartsArriveIn(0, 1, 2);
+        assertThat(inOrder).hasSize(5);
+        assertThat(inOrder.get(0).getEvents()).isEqualTo(60);
+        assertThat(windowsWhenPartsArriveIn(2, 0, 1)).isEqualTo(inOrder);
+        assertThat(windowsWhenPartsArriveIn(1, 2, 0)).isEqualTo(inOrder);
+    }
+
+    @Test
+    void panesMergedByAnOlderVersionAreStillCounted() {
+        KeyValueStore<String, PaneAggregate> store = ctx.getStateStore(Stores.PANES_MERGED);
+        store.put("0|premium|checkout", pane(3)); // the key of a pane merged before parts were kept per partition
+        merger.init(ctx);
+        send("premium|checkout", PaneMessage.partial(1, 0, pane(2)));
+        send("", PaneMessage.watermark(0, MIN));
+        send("", PaneMessage.watermark(1, MIN));
+        assertThat(emitted()).extracting(TouchpointHealth::getEvents).containsExactly(5L);
+        send("", PaneMessage.watermark(0, 6 * MIN));
+        send("", PaneMessage.watermark(1, 6 * MIN));
+        emitted();
+        assertThat(store.approximateNumEntries()).as("pruned like the others").isZero();
+    }
 }
