@@ -1,195 +1,190 @@
 package io.touchpulse.journey;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.EOFException;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
- * Binary form of a {@link CustomerState}: version byte, risk (double) and segment (UTF) first so they can be peeked,
- * then the rest. A later version must keep reading version 1.
+ * Binary form of a {@link CustomerState}. Byte 0 is the version, bytes 1-8 the risk (a double), then the segment, so
+ * {@link #peekRisk} and {@link #peekSegment} can scan a million customers without decoding them.
+ * <p>
+ * Version 2 (written since 2026-11) is compact ({@link StateBytes}): times as varint deltas from the last update,
+ * counts and small numbers as varints, texts in UTF-8, and the labels that repeat across remembered events
+ * (touchpoint, channel, kind, direction, topic, case) once per state. A busy customer's state is a third smaller
+ * than in version 1 and much cheaper to write, which matters because it is written at every commit that changed it.
+ * Version 1 ({@link StateCodecV1}) is still read. A later version must keep reading both.
  */
 final class StateCodec {
-    static final byte VERSION = 1;
+    static final byte VERSION = 2;
 
     private StateCodec() {}
 
     static byte[] encode(CustomerState s) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(512 + 150 * s.recent.size());
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeByte(VERSION);
-            out.writeDouble(s.risk);
-            out.writeUTF(s.segment);
-            out.writeUTF(s.customerId);
-            str(out, s.tier);
-            out.writeInt(s.tenureMonths);
-            out.writeDouble(s.lifetimeValue);
-            out.writeLong(s.updatedAt);
-            str(out, s.lastEventId);
-            out.writeDouble(s.sentimentSum);
-            out.writeDouble(s.sentimentWeight);
-            out.writeLong(s.sentimentAt);
-            for (int i = 0; i < s.levels.length; i++) {
-                out.writeDouble(s.levels[i]);
-                out.writeLong(s.levelAt[i]);
-            }
-            str(out, s.detractorDetail);
-            out.writeInt(s.frictionTypes);
-            out.writeInt(s.frictionCount);
-            out.writeLong(s.churnAt);
-            touch(out, s.churnTouch);
-            out.writeLong(s.lastOfferAt);
-            out.writeLong(s.loyaltyIssueAt);
-            out.writeByte(s.recent.size());
-            for (Touch t : s.recent) {
-                touch(out, t);
-            }
-            out.writeByte(s.promises.size());
-            for (Promise p : s.promises) {
-                out.writeUTF(p.what());
-                out.writeLong(p.madeAt());
-                out.writeLong(p.dueAt());
-                out.writeByte(p.status().ordinal());
-                out.writeLong(p.settledAt());
-                touch(out, p.origin());
-                touch(out, p.settledBy());
-            }
-            out.writeByte(s.cases.size());
-            for (OpenCase c : s.cases) {
-                out.writeUTF(c.key());
-                str(out, c.topic());
-                out.writeLong(c.openedAt());
-                out.writeLong(c.lastAt());
-                str(out, c.lastOutcome());
-                out.writeByte((c.complaint() ? 1 : 0) | (c.escalated() ? 2 : 0) | (c.uncoordinated() ? 4 : 0));
-                touch(out, c.origin());
-            }
-            out.writeByte(s.surveys.size());
-            for (long t : s.surveys) {
-                out.writeLong(t);
-            }
-            out.writeLong(s.fatigueIssueAt);
-            out.writeByte(s.pendingSends.size());
-            for (long t : s.pendingSends) {
-                out.writeLong(t);
-            }
-            out.writeByte(s.dissatisfaction.size());
-            for (Dissatisfaction d : s.dissatisfaction) {
-                out.writeLong(d.ts());
-                out.writeUTF(d.touchpoint());
-                out.writeUTF(String.join(",", d.reasons()));
-            }
-            out.writeByte(s.repeatIssues.size());
-            for (Marker m : s.repeatIssues) {
-                out.writeUTF(m.key());
-                out.writeLong(m.ts());
-            }
-            out.writeByte(s.issues.size());
-            for (String id : s.issues) {
-                out.writeUTF(id);
-            }
-            out.writeByte(s.drivers.size());
-            for (DriverValue d : s.drivers) {
-                out.writeByte(d.driver().ordinal());
-                out.writeDouble(d.strength());
-                out.writeDouble(d.weight());
-                out.writeDouble(d.contribution());
-                out.writeUTF(d.detail());
-            }
-            out.writeInt(s.surveyBudget);
-            out.writeLong(s.contactWindowMs);
-            out.writeDouble(s.publishedRisk);
-            out.writeInt(s.publishedDrivers);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // cannot happen on a byte array
+        StateBytes.Writer out = StateBytes.Writer.start(s.updatedAt);
+        out.write(VERSION);
+        out.fixedDouble(s.risk);
+        out.string(s.segment);
+        out.fixedLong(s.updatedAt);
+        out.string(s.customerId);
+        out.label(s.tier);
+        out.signed(s.tenureMonths);
+        out.fixedDouble(s.lifetimeValue);
+        out.string(s.lastEventId);
+        out.fixedDouble(s.sentimentSum);
+        out.fixedDouble(s.sentimentWeight);
+        out.time(s.sentimentAt);
+        for (int i = 0; i < s.levels.length; i++) {
+            out.fixedDouble(s.levels[i]);
+            out.time(s.levelAt[i]);
         }
-        return bytes.toByteArray();
+        out.string(s.detractorDetail);
+        out.unsigned(s.frictionTypes & 0xFFFFFFFFL);
+        out.unsigned(s.frictionCount & 0xFFFFFFFFL);
+        out.time(s.churnAt);
+        touch(out, s.churnTouch);
+        out.time(s.lastOfferAt);
+        out.time(s.loyaltyIssueAt);
+        out.unsigned(s.recent.size());
+        for (Touch t : s.recent) {
+            touch(out, t);
+        }
+        out.unsigned(s.promises.size());
+        for (Promise p : s.promises) {
+            out.label(p.what());
+            out.time(p.madeAt());
+            out.time(p.dueAt());
+            out.write(p.status().ordinal());
+            out.time(p.settledAt());
+            touch(out, p.origin());
+            touch(out, p.settledBy());
+        }
+        out.unsigned(s.cases.size());
+        for (OpenCase c : s.cases) {
+            out.label(c.key());
+            out.label(c.topic());
+            out.time(c.openedAt());
+            out.time(c.lastAt());
+            out.label(c.lastOutcome());
+            out.write((c.complaint() ? 1 : 0) | (c.escalated() ? 2 : 0) | (c.uncoordinated() ? 4 : 0));
+            touch(out, c.origin());
+        }
+        times(out, s.surveys);
+        out.time(s.fatigueIssueAt);
+        times(out, s.pendingSends);
+        out.unsigned(s.dissatisfaction.size());
+        for (Dissatisfaction d : s.dissatisfaction) {
+            out.time(d.ts());
+            out.label(d.touchpoint());
+            out.unsigned(d.reasons().size());
+            for (String r : d.reasons()) {
+                out.label(r);
+            }
+        }
+        out.unsigned(s.repeatIssues.size());
+        for (Marker m : s.repeatIssues) {
+            out.label(m.key());
+            out.time(m.ts());
+        }
+        out.unsigned(s.issues.size());
+        for (String id : s.issues) {
+            out.string(id);
+        }
+        out.unsigned(s.drivers.size());
+        for (DriverValue d : s.drivers) {
+            out.write(d.driver().ordinal());
+            out.fixedDouble(d.strength());
+            out.fixedDouble(d.weight());
+            out.fixedDouble(d.contribution());
+            out.string(d.detail());
+        }
+        out.signed(s.surveyBudget);
+        out.signed(s.contactWindowMs);
+        out.fixedDouble(s.publishedRisk);
+        out.unsigned(s.publishedDrivers & 0xFFFFFFFFL);
+        return out.toByteArray();
     }
 
+    /** @throws IllegalArgumentException if the bytes are not a state of a version this code reads */
     static CustomerState decode(byte[] bytes) {
-        checkVersion(bytes);
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, 1, bytes.length - 1))) {
-            double risk = in.readDouble();
-            String segment = in.readUTF();
-            CustomerState s = new CustomerState(in.readUTF(), segment);
+        if (checkVersion(bytes) == StateCodecV1.VERSION) {
+            return StateCodecV1.decode(bytes);
+        }
+        try {
+            StateBytes.Reader in = new StateBytes.Reader(bytes, 1);
+            double risk = in.fixedDouble();
+            String segment = in.string();
+            long updatedAt = in.fixedLong();
+            in.base(updatedAt);
+            CustomerState s = new CustomerState(in.string(), segment);
             s.risk = risk;
-            s.tier = str(in);
-            s.tenureMonths = in.readInt();
-            s.lifetimeValue = in.readDouble();
-            s.updatedAt = in.readLong();
-            s.lastEventId = str(in);
-            s.sentimentSum = in.readDouble();
-            s.sentimentWeight = in.readDouble();
-            s.sentimentAt = in.readLong();
+            s.updatedAt = updatedAt;
+            s.tier = in.label();
+            s.tenureMonths = (int) in.signed();
+            s.lifetimeValue = in.fixedDouble();
+            s.lastEventId = in.string();
+            s.sentimentSum = in.fixedDouble();
+            s.sentimentWeight = in.fixedDouble();
+            s.sentimentAt = in.time();
             for (int i = 0; i < s.levels.length; i++) {
-                s.levels[i] = in.readDouble();
-                s.levelAt[i] = in.readLong();
+                s.levels[i] = in.fixedDouble();
+                s.levelAt[i] = in.time();
             }
-            s.detractorDetail = str(in);
-            s.frictionTypes = in.readInt();
-            s.frictionCount = in.readInt();
-            s.churnAt = in.readLong();
+            s.detractorDetail = in.string();
+            s.frictionTypes = (int) in.unsigned();
+            s.frictionCount = (int) in.unsigned();
+            s.churnAt = in.time();
             s.churnTouch = touch(in);
-            s.lastOfferAt = in.readLong();
-            s.loyaltyIssueAt = in.readLong();
-            for (int i = count(in, CustomerState.MAX_RECENT, "recent events"); i > 0; i--) {
+            s.lastOfferAt = in.time();
+            s.loyaltyIssueAt = in.time();
+            for (int i = in.count(CustomerState.MAX_RECENT, "recent events"); i > 0; i--) {
                 s.recent.add(touch(in));
             }
-            for (int i = count(in, CustomerState.MAX_PROMISES, "promises"); i > 0; i--) {
-                s.promises.add(new Promise(in.readUTF(), in.readLong(), in.readLong(), status(in.readUnsignedByte()),
-                        in.readLong(), touch(in), touch(in)));
+            for (int i = in.count(CustomerState.MAX_PROMISES, "promises"); i > 0; i--) {
+                s.promises.add(new Promise(in.label(), in.time(), in.time(), status(in.read()), in.time(), touch(in), touch(in)));
             }
-            for (int i = count(in, CustomerState.MAX_CASES, "cases"); i > 0; i--) {
-                String key = in.readUTF();
-                String topic = str(in);
-                long opened = in.readLong();
-                long last = in.readLong();
-                String outcome = str(in);
-                int f = in.readUnsignedByte();
+            for (int i = in.count(CustomerState.MAX_CASES, "cases"); i > 0; i--) {
+                String key = in.label();
+                String topic = in.label();
+                long opened = in.time();
+                long last = in.time();
+                String outcome = in.label();
+                int f = in.read();
                 s.cases.add(new OpenCase(key, topic, opened, last, outcome, (f & 1) != 0, (f & 2) != 0, (f & 4) != 0, touch(in)));
             }
-            for (int i = count(in, CustomerState.MAX_SURVEYS, "surveys"); i > 0; i--) {
-                s.surveys.add(in.readLong());
-            }
-            s.fatigueIssueAt = in.readLong();
-            for (int i = count(in, CustomerState.MAX_SURVEYS, "pending survey sends"); i > 0; i--) {
-                s.pendingSends.add(in.readLong());
-            }
-            for (int i = count(in, CustomerState.MAX_DISSATISFACTION, "dissatisfied moments"); i > 0; i--) {
-                long ts = in.readLong();
-                String tp = in.readUTF();
-                String reasons = in.readUTF();
-                s.dissatisfaction.add(new Dissatisfaction(ts, tp, reasons.isEmpty() ? List.of() : List.of(reasons.split(","))));
-            }
-            for (int i = count(in, CustomerState.MAX_MARKERS, "repeat markers"); i > 0; i--) {
-                s.repeatIssues.add(new Marker(in.readUTF(), in.readLong()));
-            }
-            for (int i = count(in, CustomerState.MAX_ISSUES, "issue ids"); i > 0; i--) {
-                s.issues.add(in.readUTF());
-            }
-            for (int i = count(in, Driver.values().length, "drivers"); i > 0; i--) {
-                int d = in.readUnsignedByte();
-                if (d >= Driver.values().length) {
-                    throw new IOException("unknown driver " + d);
+            times(in, s.surveys, "surveys");
+            s.fatigueIssueAt = in.time();
+            times(in, s.pendingSends, "pending survey sends");
+            for (int i = in.count(CustomerState.MAX_DISSATISFACTION, "dissatisfied moments"); i > 0; i--) {
+                long ts = in.time();
+                String tp = in.label();
+                String[] reasons = new String[in.count(StateBytes.MAX_LABELS, "reasons")];
+                for (int r = 0; r < reasons.length; r++) {
+                    reasons[r] = in.label();
                 }
-                s.drivers.add(new DriverValue(Driver.values()[d], in.readDouble(), in.readDouble(), in.readDouble(), in.readUTF()));
+                s.dissatisfaction.add(new Dissatisfaction(ts, tp, List.of(reasons)));
             }
-            s.surveyBudget = in.readInt();
-            s.contactWindowMs = in.readLong();
-            s.publishedRisk = in.readDouble();
-            s.publishedDrivers = in.readInt();
-            if (in.available() > 0) {
-                throw new IOException(in.available() + " trailing bytes");
+            for (int i = in.count(CustomerState.MAX_MARKERS, "repeat markers"); i > 0; i--) {
+                s.repeatIssues.add(new Marker(in.label(), in.time()));
+            }
+            for (int i = in.count(CustomerState.MAX_ISSUES, "issue ids"); i > 0; i--) {
+                s.issues.add(in.string());
+            }
+            for (int i = in.count(Driver.values().length, "drivers"); i > 0; i--) {
+                int d = in.read();
+                if (d >= Driver.values().length) {
+                    throw new IllegalArgumentException("unknown driver " + d);
+                }
+                s.drivers.add(new DriverValue(Driver.values()[d], in.fixedDouble(), in.fixedDouble(), in.fixedDouble(), in.string()));
+            }
+            s.surveyBudget = (int) in.signed();
+            s.contactWindowMs = in.signed();
+            s.publishedRisk = in.fixedDouble();
+            s.publishedDrivers = (int) in.unsigned();
+            if (!in.atEnd()) {
+                throw new IllegalArgumentException(in.remaining() + " trailing bytes");
             }
             return s;
-        } catch (EOFException e) {
-            throw new IllegalArgumentException("truncated customer state (" + bytes.length + " bytes)", e);
-        } catch (IOException | RuntimeException e) {
-            throw new IllegalArgumentException("corrupt customer state: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            String m = String.valueOf(e.getMessage());
+            throw new IllegalArgumentException(m.startsWith("truncated") ? m : "corrupt customer state: " + m, e);
         }
     }
 
@@ -198,80 +193,78 @@ final class StateCodec {
         if (bytes.length < 9) {
             throw new IllegalArgumentException("truncated customer state (" + bytes.length + " bytes)");
         }
-        long bits = 0;
-        for (int i = 1; i < 9; i++) {
-            bits = (bits << 8) | (bytes[i] & 0xFF);
-        }
-        return Double.longBitsToDouble(bits);
+        return new StateBytes.Reader(bytes, 1).fixedDouble();
     }
 
     static String peekSegment(byte[] bytes) {
-        checkVersion(bytes);
-        try {
-            return new DataInputStream(new ByteArrayInputStream(bytes, 9, Math.max(0, bytes.length - 9))).readUTF();
-        } catch (IOException e) {
-            throw new IllegalArgumentException("truncated customer state (" + bytes.length + " bytes)", e);
+        if (checkVersion(bytes) == StateCodecV1.VERSION) {
+            return StateCodecV1.peekSegment(bytes);
         }
+        if (bytes.length < 9) {
+            throw new IllegalArgumentException("truncated customer state (" + bytes.length + " bytes)");
+        }
+        return new StateBytes.Reader(bytes, 9).string();
     }
 
-    private static void checkVersion(byte[] bytes) {
+    private static byte checkVersion(byte[] bytes) {
         if (bytes == null || bytes.length == 0) {
             throw new IllegalArgumentException("empty customer state");
         }
-        if (bytes[0] != VERSION) {
-            throw new IllegalArgumentException("customer state version " + bytes[0] + ", this code reads version " + VERSION);
+        if (bytes[0] != VERSION && bytes[0] != StateCodecV1.VERSION) {
+            throw new IllegalArgumentException("customer state version " + bytes[0] + ", this code reads versions "
+                    + StateCodecV1.VERSION + " and " + VERSION);
         }
+        return bytes[0];
     }
 
-    private static int count(DataInputStream in, int cap, String what) throws IOException {
-        int n = in.readUnsignedByte();
-        if (n > cap) {
-            throw new IOException(n + " " + what + ", more than the cap of " + cap);
-        }
-        return n;
-    }
-
-    private static Promise.Status status(int ordinal) throws IOException {
+    private static Promise.Status status(int ordinal) {
         if (ordinal >= Promise.Status.values().length) {
-            throw new IOException("unknown promise status " + ordinal);
+            throw new IllegalArgumentException("unknown promise status " + ordinal);
         }
         return Promise.Status.values()[ordinal];
     }
 
-    private static void str(DataOutputStream out, String s) throws IOException {
-        out.writeBoolean(s != null);
-        if (s != null) {
-            out.writeUTF(s);
+    private static void times(StateBytes.Writer out, List<Long> times) {
+        out.unsigned(times.size());
+        for (long t : times) {
+            out.time(t);
         }
     }
 
-    private static String str(DataInputStream in) throws IOException {
-        return in.readBoolean() ? in.readUTF() : null;
+    private static void times(StateBytes.Reader in, List<Long> into, String what) {
+        for (int i = in.count(CustomerState.MAX_SURVEYS, what); i > 0; i--) {
+            into.add(in.time());
+        }
     }
 
-    private static void touch(DataOutputStream out, Touch t) throws IOException {
-        out.writeBoolean(t != null);
+    private static void touch(StateBytes.Writer out, Touch t) {
         if (t == null) {
+            out.write(0);
             return;
         }
-        out.writeUTF(t.eventId());
-        out.writeLong(t.ts());
-        out.writeUTF(t.touchpoint());
-        out.writeUTF(t.channel());
-        out.writeUTF(t.kind());
-        str(out, t.direction());
-        str(out, t.text());
-        str(out, t.topic());
-        str(out, t.caseId());
-        out.writeInt(t.flags());
-        out.writeInt(t.termsHash());
+        out.write(1);
+        out.string(t.eventId());
+        out.time(t.ts());
+        out.label(t.touchpoint());
+        out.label(t.channel());
+        out.label(t.kind());
+        out.label(t.direction());
+        out.string(t.text());
+        out.label(t.topic());
+        out.label(t.caseId());
+        out.unsigned(t.flags() & 0xFFFFFFFFL);
+        out.fixedInt(t.termsHash());
     }
 
-    private static Touch touch(DataInputStream in) throws IOException {
-        if (!in.readBoolean()) {
+    private static Touch touch(StateBytes.Reader in) {
+        int present = in.read();
+        if (present == 0) {
             return null;
         }
-        return new Touch(in.readUTF(), in.readLong(), in.readUTF(), in.readUTF(), in.readUTF(), str(in), str(in),
-                str(in), str(in), in.readInt(), in.readInt());
+        if (present != 1) {
+            throw new IllegalArgumentException("bad event marker " + present);
+        }
+        return new Touch(in.string(), in.time(), in.label(), in.label(), in.label(), in.label(), in.string(), in.label(),
+                in.label(), (int) in.unsigned(), in.fixedInt());
     }
 }

@@ -42,6 +42,24 @@ class CustomerStateTest {
         assertThat(bytes.length).isLessThan(2048);
     }
 
+    /** customer-state-v1.bin: {@link #busy()} encoded by the version-1 codec, before version 2 (2026-11). */
+    @Test
+    void statesWrittenInVersion1AreStillReadAndRewrittenInTheCurrentVersion() throws Exception {
+        byte[] v1;
+        try (var in = CustomerStateTest.class.getResourceAsStream("/journey/customer-state-v1.bin")) {
+            v1 = in.readAllBytes();
+        }
+        assertThat(v1[0]).isEqualTo((byte) 1);
+        CustomerState busy = busy().state;
+        CustomerState back = CustomerState.decode(v1);
+        assertThat(back.toJson()).isEqualTo(busy.toJson());
+        assertThat(back.encode()).isEqualTo(busy.encode());
+        assertThat(CustomerState.peekRisk(v1)).isEqualTo(busy.risk());
+        assertThat(CustomerState.peekSegment(v1)).isEqualTo("consumer");
+        assertThat(busy.encode()[0]).isEqualTo(StateCodec.VERSION);
+        assertThat(busy.encode().length).as("version 2 against version 1").isLessThan(v1.length * 4 / 5);
+    }
+
     @Test
     void riskAndSegmentCanBePeekedWithoutDecoding() {
         Journey j = busy();
