@@ -25,7 +25,7 @@ import java.util.TreeSet;
  * partition) when a window is emitted, never in the order they arrive: that order depends on timing, and merging is
  * not order-free (the sentiment sum is floating-point; the bounded term counter evicts by what it holds). So a replayed
  * backlog gives the same windows as the same events processed live. Store keys: {@code <pane start>#<partition>|<key>};
- * keys {@code <pane start>|<key>} (already merged, written before 2026-11) are read into a slot of their own, merged first.
+ * keys {@code <pane start>|<key>} (already merged, written before 2026-11) are read into slot 0, merged first.
  */
 final class HealthWindowMerger implements Processor<String, PaneMessage, String, TouchpointHealth> {
     private static final String FINAL_UNTIL = "final-until";
@@ -39,7 +39,10 @@ final class HealthWindowMerger implements Processor<String, PaneMessage, String,
     private KeyValueStore<String, PaneAggregate> store;
     private KeyValueStore<String, Long> clock;
     private KeyValueStore<String, TouchpointHealth> latest;
-    /** segment|touchpoint → pane start → the pane's part from each input partition (slot {@link #legacySlot}: merged); mirrors the store. */
+    /**
+     * segment|touchpoint → pane start → the pane's parts, merged in this order: slot 0 a pane merged by an older version,
+     * slot p + 1 input partition p's part; mirrors the store.
+     */
     private final Map<String, NavigableMap<Long, PaneAggregate[]>> panes = new HashMap<>();
     private long[] senderClosed;
     private boolean[] senderIdle;
@@ -77,8 +80,8 @@ final class HealthWindowMerger implements Processor<String, PaneMessage, String,
                 int bar = kv.key.indexOf('|');
                 int hash = kv.key.lastIndexOf('#', bar);
                 long start = Long.parseLong(kv.key.substring(0, hash < 0 ? bar : hash));
-                int slot = hash < 0 ? legacySlot() : Integer.parseInt(kv.key.substring(hash + 1, bar));
-                if (slot <= legacySlot()) { // parts of partitions that no longer exist stay out, as their messages would
+                int slot = hash < 0 ? 0 : Integer.parseInt(kv.key.substring(hash + 1, bar)) + 1;
+                if (slot <= senders) { // parts of partitions that no longer exist stay out, as their messages would
                     parts(kv.key.substring(bar + 1), start)[slot] = kv.value;
                 }
             });
@@ -154,25 +157,20 @@ final class HealthWindowMerger implements Processor<String, PaneMessage, String,
             lateLog.partial(sender, key, paneStart, pane.events(), finalUntil);
         }
         PaneAggregate[] parts = parts(key, paneStart);
-        if (parts[sender] == null) {
-            parts[sender] = pane;
+        if (parts[sender + 1] == null) {
+            parts[sender + 1] = pane;
         } else {
-            parts[sender].merge(pane); // a later part from the same partition (after it was idle): same order every time
+            parts[sender + 1].merge(pane); // a later part from the same partition (after it was idle): same order every time
         }
-        store.put(storeKey(paneStart, sender, key), parts[sender]);
+        store.put(storeKey(paneStart, sender, key), parts[sender + 1]);
     }
 
     private PaneAggregate[] parts(String key, long paneStart) {
         return panes.computeIfAbsent(key, k -> new TreeMap<>()).computeIfAbsent(paneStart, s -> new PaneAggregate[senders + 1]);
     }
 
-    /** Where a pane merged by an older version (no partition in its key) goes: merged before the partitions' parts. */
-    private int legacySlot() {
-        return senders;
-    }
-
-    private static String storeKey(long paneStart, int slot, String key) {
-        return paneStart + "#" + slot + "|" + key;
+    private static String storeKey(long paneStart, int partition, String key) {
+        return paneStart + "#" + partition + "|" + key;
     }
 
     private boolean allIdle() {
@@ -233,7 +231,11 @@ final class HealthWindowMerger implements Processor<String, PaneMessage, String,
             }
             PaneAggregate window = new PaneAggregate();
             for (PaneAggregate[] parts : covered.values()) {
-                mergeInOrder(window, parts);
+                for (PaneAggregate part : parts) {
+                    if (part != null) {
+                        window.merge(part);
+                    }
+                }
             }
             TouchpointHealth h = window.toHealth(HealthKey.segment(key), HealthKey.touchpoint(key), start, end);
             TouchpointHealth previous = latest.get(key);
@@ -245,17 +247,6 @@ final class HealthWindowMerger implements Processor<String, PaneMessage, String,
         });
     }
 
-    private void mergeInOrder(PaneAggregate window, PaneAggregate[] parts) {
-        if (parts[legacySlot()] != null) {
-            window.merge(parts[legacySlot()]);
-        }
-        for (int i = 0; i < senders; i++) {
-            if (parts[i] != null) {
-                window.merge(parts[i]);
-            }
-        }
-    }
-
     /** A pane is needed until the last window containing it (ending at start + size) is final. */
     private void prune(long global) {
         panes.forEach((key, byStart) -> {
@@ -263,7 +254,7 @@ final class HealthWindowMerger implements Processor<String, PaneMessage, String,
             done.forEach((start, parts) -> {
                 for (int slot = 0; slot < parts.length; slot++) {
                     if (parts[slot] != null) {
-                        store.delete(slot == legacySlot() ? start + "|" + key : storeKey(start, slot, key));
+                        store.delete(slot == 0 ? start + "|" + key : storeKey(start, slot - 1, key));
                     }
                 }
             });
