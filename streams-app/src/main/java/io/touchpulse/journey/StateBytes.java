@@ -1,7 +1,12 @@
 package io.touchpulse.journey;
 
+import io.touchpulse.bytes.ByteWriter;
+
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+
+import static io.touchpulse.bytes.ByteWriter.unzigzag;
+import static io.touchpulse.bytes.ByteWriter.zigzag;
 
 /**
  * The primitives of the compact state format ({@link StateCodec} version 2): varints, times as deltas from one base
@@ -17,11 +22,9 @@ final class StateBytes {
 
     private StateBytes() {}
 
-    static final class Writer {
+    static final class Writer extends ByteWriter {
         private static final ThreadLocal<Writer> REUSED = ThreadLocal.withInitial(Writer::new);
 
-        private byte[] buf = new byte[4096];
-        private int pos;
         private long base;
         /** Labels written so far, open addressing by hash (a scan with equals() was most of the encoding time). */
         private final String[] slots = new String[LABEL_SLOTS];
@@ -29,30 +32,19 @@ final class StateBytes {
         private int labelCount;
 
         /** A writer of this thread, emptied; times are written relative to {@code base}. */
+        private Writer() {
+            super(4096);
+        }
+
         static Writer start(long base) {
             Writer w = REUSED.get();
-            w.pos = 0;
+            w.clear();
             w.base = base;
             if (w.labelCount > 0) {
                 Arrays.fill(w.slots, null);
                 w.labelCount = 0;
             }
             return w;
-        }
-
-        byte[] toByteArray() {
-            return Arrays.copyOf(buf, pos);
-        }
-
-        private void ensure(int n) {
-            if (pos + n > buf.length) {
-                buf = Arrays.copyOf(buf, Math.max(buf.length * 2, pos + n));
-            }
-        }
-
-        void write(int b) {
-            ensure(1);
-            buf[pos++] = (byte) b;
         }
 
         void fixedLong(long v) {
@@ -71,20 +63,6 @@ final class StateBytes {
 
         void fixedDouble(double v) {
             fixedLong(Double.doubleToRawLongBits(v));
-        }
-
-        /** Unsigned varint of 7-bit groups, least significant first. */
-        void unsigned(long v) {
-            ensure(10);
-            while ((v & ~0x7FL) != 0) {
-                buf[pos++] = (byte) ((v & 0x7F) | 0x80);
-                v >>>= 7;
-            }
-            buf[pos++] = (byte) v;
-        }
-
-        void signed(long v) {
-            unsigned(zigzag(v));
         }
 
         /** A time: {@link CustomerState#NEVER} in one byte, others as the zigzag delta from the base plus one. */
@@ -285,13 +263,5 @@ final class StateBytes {
         }
         long t = base + unzigzag(code - 1);
         return t == CustomerState.NEVER ? base + unzigzag(-1L) : t;
-    }
-
-    static long zigzag(long v) {
-        return (v << 1) ^ (v >> 63);
-    }
-
-    static long unzigzag(long v) {
-        return (v >>> 1) ^ -(v & 1);
     }
 }

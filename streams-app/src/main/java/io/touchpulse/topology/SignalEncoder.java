@@ -1,10 +1,10 @@
 package io.touchpulse.topology;
 
+import io.touchpulse.bytes.ByteWriter;
 import io.touchpulse.schema.Signal;
 import org.apache.avro.SchemaNormalization;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -21,7 +21,7 @@ final class SignalEncoder {
     static final long FOR_SCHEMA = -6527347414660886619L;
     private static final int INITIAL = 1024;
 
-    private final ThreadLocal<byte[][]> buffers = ThreadLocal.withInitial(() -> new byte[][]{new byte[INITIAL]});
+    private final ThreadLocal<Writer> writers = ThreadLocal.withInitial(Writer::new);
     private final byte[] header;
 
     private SignalEncoder(long fingerprint) {
@@ -48,8 +48,8 @@ final class SignalEncoder {
 
     byte[] encode(Signal s) {
         // a serde is shared by the stream threads: each writes into its own buffer
-        byte[][] holder = buffers.get();
-        Writer w = new Writer(holder[0]);
+        Writer w = writers.get();
+        w.clear();
         w.raw(header);
         w.string(s.getEventId(), "eventId");
         w.varLong(required(s.getTimestamp(), "timestamp").toEpochMilli());
@@ -81,8 +81,7 @@ final class SignalEncoder {
         w.optInt(s.getDurationSec());
         w.bool(s.getQuestion());
         w.bool(s.getUnanswered());
-        holder[0] = w.buf; // keep a buffer that grew
-        return Arrays.copyOf(w.buf, w.pos);
+        return w.toByteArray();
     }
 
     private static <T> T required(T value, String field) {
@@ -92,44 +91,22 @@ final class SignalEncoder {
         return value;
     }
 
-    /** Avro binary encoding into a growing array. */
-    private static final class Writer {
-        byte[] buf;
-        int pos;
-
-        Writer(byte[] buf) {
-            this.buf = buf;
-        }
-
-        private void room(int n) {
-            if (pos + n > buf.length) {
-                buf = Arrays.copyOf(buf, Math.max(buf.length * 2, pos + n));
-            }
-        }
-
-        void raw(byte[] b) {
-            room(b.length);
-            System.arraycopy(b, 0, buf, pos, b.length);
-            pos += b.length;
+    /** Avro binary encoding (longs and ints are zigzag varints) into a growing array. */
+    private static final class Writer extends ByteWriter {
+        Writer() {
+            super(INITIAL);
         }
 
         void varLong(long v) {
-            room(10);
-            long n = (v << 1) ^ (v >> 63); // zig-zag
-            while ((n & ~0x7FL) != 0) {
-                buf[pos++] = (byte) ((n & 0x7F) | 0x80);
-                n >>>= 7;
-            }
-            buf[pos++] = (byte) n;
+            signed(v);
         }
 
         void bool(boolean b) {
-            room(1);
-            buf[pos++] = (byte) (b ? 1 : 0);
+            write(b ? 1 : 0);
         }
 
         void dbl(double d) {
-            room(8);
+            ensure(8);
             long bits = Double.doubleToRawLongBits(d);
             for (int i = 0; i < 8; i++) {
                 buf[pos++] = (byte) (bits >>> (8 * i));

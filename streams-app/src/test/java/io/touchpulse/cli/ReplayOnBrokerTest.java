@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -143,7 +144,7 @@ class ReplayOnBrokerTest {
 
     /** The final windows (ending at or before {@code finalUntil}) by window key; the last record of a window wins. */
     private static Map<String, TouchpointHealth> finalWindows(Map<String, List<TouchpointHealth>> emitted, long finalUntil) {
-        Map<String, TouchpointHealth> out = new java.util.TreeMap<>();
+        Map<String, TouchpointHealth> out = new TreeMap<>();
         emitted.forEach((key, records) -> {
             TouchpointHealth last = records.get(records.size() - 1);
             if (last.getWindowEnd().toEpochMilli() <= finalUntil) {
@@ -192,7 +193,7 @@ class ReplayOnBrokerTest {
 
     /** How many windows differ in each field ("window": in one run only). */
     private static Map<String, Long> differingFields(List<Difference> differences) {
-        Map<String, Long> out = new java.util.TreeMap<>();
+        Map<String, Long> out = new TreeMap<>();
         for (Difference d : differences) {
             if (d.fields().isEmpty()) {
                 out.merge("window", 1L, Long::sum);

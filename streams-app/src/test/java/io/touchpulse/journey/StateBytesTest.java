@@ -1,8 +1,10 @@
 package io.touchpulse.journey;
 
+import io.touchpulse.bytes.ByteWriter;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,7 +19,7 @@ class StateBytesTest {
                 NOW - 400L * 86_400_000L);
         for (long base : List.of(NOW, 0L, CustomerState.NEVER, Long.MAX_VALUE, -NOW)) {
             List<Long> all = new ArrayList<>(times);
-            all.add(base + StateBytes.unzigzag(-1L)); // the one time whose code would wrap to NEVER's
+            all.add(base + ByteWriter.unzigzag(-1L)); // the one time whose code would wrap to NEVER's
             for (long t : all) {
                 assertThat(StateBytes.timeOf(StateBytes.timeCode(t, base), base)).as("time %d, base %d", t, base).isEqualTo(t);
             }
@@ -65,10 +67,10 @@ class StateBytesTest {
         StateBytes.Writer w = StateBytes.Writer.start(NOW);
         w.string("x".repeat(300));
         byte[] bytes = w.toByteArray();
-        assertThatThrownBy(() -> new StateBytes.Reader(java.util.Arrays.copyOf(bytes, 100), 0).string())
+        assertThatThrownBy(() -> new StateBytes.Reader(Arrays.copyOf(bytes, 100), 0).string())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("truncated");
         byte[] endless = new byte[12];
-        java.util.Arrays.fill(endless, (byte) 0x80);
+        Arrays.fill(endless, (byte) 0x80);
         assertThatThrownBy(() -> new StateBytes.Reader(endless, 0).unsigned()).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new StateBytes.Reader(new byte[] {5}, 0).label()).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("label 5 of 0");
