@@ -79,13 +79,7 @@ final class CustomerStage implements Processor<String, Signal, String, CustomerO
             ctx.forward(r.withValue(new CustomerOutput.SignalOut(s)));
             return;
         }
-        Step step;
-        try {
-            step = engine.observe(customers.state(id), s, profiles.get(id));
-        } catch (RuntimeException e) {
-            customers.evict(id); // the rules may have changed the state halfway
-            throw e;
-        }
+        Step step = engine.observe(customers.state(id), s, profiles.get(id));
         if (!step.addedReasons().isEmpty() || step.repeatedQuestion()) {
             annotate(s, step);
         }
@@ -116,10 +110,8 @@ final class CustomerStage implements Processor<String, Signal, String, CustomerO
     }
 
     private void apply(String customerId, Step step, long timestamp) {
-        if (step.stateChanged()) {
+        if (step.stateChanged()) { // else only the copy changed, if at all (e.g. risk decayed): the last save stands
             customers.put(customerId, step.state());
-        } else {
-            customers.evict(customerId); // changed in memory (e.g. risk decayed) but not worth saving: keep memory = store
         }
         if (step.nextDeadline() != Long.MAX_VALUE) {
             deadlines.put(deadlineKey(step.nextDeadline(), customerId), step.nextDeadline());
