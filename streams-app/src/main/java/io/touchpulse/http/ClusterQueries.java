@@ -5,10 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -64,18 +66,17 @@ public final class ClusterQueries {
         List<HostPort> actives = hosts.stream().filter(StoreLocator.StoreHost::active).map(StoreLocator.StoreHost::host).toList();
         Map<HostPort, List<Map<String, Object>>> answers = new LinkedHashMap<>();
         Map<HostPort, String> failures = new LinkedHashMap<>();
-        ask(actives, false, scope, local, answers, failures);
+        Set<HostPort> unreachable = new HashSet<>();
+        ask(actives, false, scope, local, answers, failures, unreachable);
         Map<HostPort, List<Map<String, Object>>> fromStandbys = new LinkedHashMap<>();
         if (!failures.isEmpty()) {
-            List<HostPort> standbys = new ArrayList<>(hosts.stream().filter(StoreLocator.StoreHost::standby).map(StoreLocator.StoreHost::host)
-                    .filter(h -> !failures.containsKey(h)).toList());
-            // this instance's active tasks may be restoring (right after taking over a dead instance's tasks): its stale
-            // read includes them, as fresh as the standby they were promoted from
-            if (failures.containsKey(locator.self()) && !standbys.contains(locator.self())) {
-                standbys.add(locator.self());
-            }
+            // the standby hosts, and every instance whose active read failed but that did answer (this one included): it
+            // may be restoring tasks it just took over (from a standby: nearly current), and its replica read has its own
+            // data; with three instances or more nobody else may (the standbys of the tasks that moved start empty)
+            List<HostPort> standbys = hosts.stream().filter(h -> h.standby() || failures.containsKey(h.host()))
+                    .map(StoreLocator.StoreHost::host).filter(h -> !unreachable.contains(h)).toList();
             Map<HostPort, String> standbyFailures = new LinkedHashMap<>();
-            ask(standbys, true, scope, local, fromStandbys, standbyFailures);
+            ask(standbys, true, scope, local, fromStandbys, standbyFailures, unreachable);
             if (answers.isEmpty() && fromStandbys.isEmpty()) {
                 failures.putAll(standbyFailures);
                 return unavailable(dataset.store(), failures);
@@ -92,9 +93,14 @@ public final class ClusterQueries {
         headers.put(ANSWERED_BY, join(answeredBy));
         if (!fromStandbys.isEmpty()) {
             headers.put(STALE, "true");
-        } else if (!failures.isEmpty()) {
-            // without standbys (or none reachable) the unreachable instances' records are missing
-            headers.put(PARTIAL, join(failures.keySet()));
+        }
+        // an instance that failed made up for itself with a replica read, or a standby host answered for it; without
+        // standbys (or none answering) the records of the others are missing
+        Set<HostPort> standbyHosts = hosts.stream().filter(StoreLocator.StoreHost::standby).map(StoreLocator.StoreHost::host).collect(Collectors.toSet());
+        List<HostPort> missing = fromStandbys.keySet().stream().anyMatch(standbyHosts::contains) ? List.of()
+                : failures.keySet().stream().filter(h -> !fromStandbys.containsKey(h)).toList();
+        if (!missing.isEmpty()) {
+            headers.put(PARTIAL, join(missing));
         }
         return new Answer(200, merged, headers);
     }
@@ -149,9 +155,12 @@ public final class ClusterQueries {
         return new Answer(reply.status(), parse(reply.body(), OBJECT), Map.of());
     }
 
-    /** Asks every host at once (this instance in the calling thread) and sorts the outcomes into answers and failures. */
+    /**
+     * Asks every host at once (this instance in the calling thread) and sorts the outcomes into answers and failures;
+     * {@code unreachable} gets the failed hosts that gave no HTTP answer at all (refused, timed out), not worth asking again.
+     */
     private void ask(List<HostPort> hosts, boolean stale, QueryScope scope, LocalList local,
-                     Map<HostPort, List<Map<String, Object>>> answers, Map<HostPort, String> failures) {
+                     Map<HostPort, List<Map<String, Object>>> answers, Map<HostPort, String> failures, Set<HostPort> unreachable) {
         Map<HostPort, CompletableFuture<Peers.Reply>> pending = new LinkedHashMap<>();
         hosts.stream().filter(h -> !h.equals(locator.self())).forEach(h -> pending.put(h, peers.get(h, scope.forwarded(stale))));
         for (HostPort h : hosts) {
@@ -167,6 +176,9 @@ public final class ClusterQueries {
                 }
             } catch (RuntimeException e) {
                 failures.put(h, message(e));
+                if (pending.containsKey(h) && pending.get(h).isCompletedExceptionally()) {
+                    unreachable.add(h);
+                }
             }
         }
     }

@@ -115,6 +115,41 @@ class ClusterQueriesTest {
     }
 
     @Test
+    void anInstanceThatAnswersButIsStillRestoringIsAskedForItsReplicaReadToo() throws Exception {
+        // three instances, C just stopped: B took over C's tasks and is still restoring them (503 to an active read), A's
+        // new standby replica of them is still empty; C is still in the metadata. Only B's replica read has B's and C's records.
+        FakePeers peers = new FakePeers().reply(B, "/api/customers?scope=local", 503, Map.of("error", "not ready: restoring"))
+                .reply(B, "/api/customers?scope=local&stale=true", 200, List.of(customer("c1", 0.9), customer("b1", 0.4)));
+        var hosts = List.of(new StoreLocator.StoreHost(A, true, true), new StoreLocator.StoreHost(B, true, true),
+                new StoreLocator.StoreHost(C, true, true));
+        ClusterQueries q = new ClusterQueries(locator(A, hosts, null), peers, Duration.ofSeconds(1));
+
+        var answer = q.list(Dataset.CUSTOMERS, cluster("/api/customers", Map.of()), 10, stale -> List.of(customer("a1", 0.2)));
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(ids(answer)).containsExactly("c1", "b1", "a1");
+        assertThat(answer.headers()).containsEntry(ClusterQueries.STALE, "true").containsEntry(ClusterQueries.ANSWERED_BY, "a:1,b:2")
+                .doesNotContainKey(ClusterQueries.PARTIAL);
+        assertThat(peers.asked).as("an unreachable instance is not asked twice")
+                .containsExactlyInAnyOrder("b:2/api/customers?scope=local", "c:3/api/customers?scope=local", "b:2/api/customers?scope=local&stale=true");
+    }
+
+    @Test
+    void aReplicaReadOfARestoringInstanceDoesNotHideTheRecordsOfAStoppedOne() throws Exception {
+        // no standby replicas: C stopped, B answers only from its replica read while it rebalances; nobody has C's records
+        FakePeers peers = new FakePeers().reply(B, "/api/customers?scope=local", 503, Map.of("error", "not ready: rebalancing"))
+                .reply(B, "/api/customers?scope=local&stale=true", 200, List.of(customer("b1", 0.4)));
+        var hosts = List.of(new StoreLocator.StoreHost(A, true, false), new StoreLocator.StoreHost(B, true, false),
+                new StoreLocator.StoreHost(C, true, false));
+        ClusterQueries q = new ClusterQueries(locator(A, hosts, null), peers, Duration.ofSeconds(1));
+
+        var answer = q.list(Dataset.CUSTOMERS, cluster("/api/customers", Map.of()), 10, stale -> List.of(customer("a1", 0.2)));
+
+        assertThat(ids(answer)).containsExactly("b1", "a1");
+        assertThat(answer.headers()).containsEntry(ClusterQueries.STALE, "true").containsEntry(ClusterQueries.PARTIAL, "c:3");
+    }
+
+    @Test
     void whenNobodyCanAnswerTheAnswerIs503NamingEveryInstance() {
         var hosts = List.of(new StoreLocator.StoreHost(B, true, false), new StoreLocator.StoreHost(C, false, true));
         ClusterQueries q = new ClusterQueries(locator(A, hosts, null), new FakePeers(), Duration.ofSeconds(1));
