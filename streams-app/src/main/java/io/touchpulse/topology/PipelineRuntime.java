@@ -10,6 +10,7 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.StreamsMetadata;
 import org.apache.kafka.streams.TopologyDescription;
 import org.apache.kafka.streams.StoreQueryParameters;
@@ -28,6 +29,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 
@@ -42,14 +44,14 @@ public final class PipelineRuntime implements AutoCloseable {
     private final KafkaStreams streams;
     private final KafkaStreamsMetrics streamsMetrics;
     private final Set<String> storeNames;
-    /** store → sub-topology id (stores of global tables are not in it) */
-    private final Map<String, Integer> subtopologyOf;
+    /** whether this instance can answer for every partition of a store it hosts */
+    private final StorePartitions partitions;
 
-    private PipelineRuntime(KafkaStreams streams, KafkaStreamsMetrics streamsMetrics, Set<String> storeNames, Map<String, Integer> subtopologyOf) {
+    private PipelineRuntime(KafkaStreams streams, KafkaStreamsMetrics streamsMetrics, Set<String> storeNames, StorePartitions partitions) {
         this.streams = streams;
         this.streamsMetrics = streamsMetrics;
         this.storeNames = storeNames;
-        this.subtopologyOf = subtopologyOf;
+        this.partitions = partitions;
     }
 
     /**
@@ -80,8 +82,8 @@ public final class PipelineRuntime implements AutoCloseable {
         TopologyDescription described = topology.describe();
         Map<String, Integer> subtopologyOf = storeSubtopologies(described);
         Set<String> storeNames = storeNames(described, subtopologyOf);
-        KafkaStreams streams = new KafkaStreams(topology,
-                StreamsSettings.of(config, metrics, advertised == null ? null : advertised.host() + ":" + advertised.port()));
+        Properties settings = StreamsSettings.of(config, metrics, advertised == null ? null : advertised.host() + ":" + advertised.port());
+        KafkaStreams streams = new KafkaStreams(topology, settings);
         lag.attach(streams);
         StreamsStateGauge stateGauge = new StreamsStateGauge(metrics.registry());
         StreamsTaskGauges tasks = new StreamsTaskGauges(metrics.registry(), subtopologyOf);
@@ -103,7 +105,16 @@ public final class PipelineRuntime implements AutoCloseable {
         KafkaStreamsMetrics binder = new KafkaStreamsMetrics(streams, java.util.List.of(), metricsRefresher(), KAFKA_METRICS_REFRESH);
         binder.bindTo(metrics.registry());
         streams.start();
-        return new PipelineRuntime(streams, binder, storeNames, subtopologyOf);
+        StorePartitions partitions = new StorePartitions(streams, subtopologyOf, sourceTopics(described, config.applicationId()), advertised,
+                acceptableRecoveryLag(settings));
+        return new PipelineRuntime(streams, binder, storeNames, partitions);
+    }
+
+    /** The lag up to which Kafka Streams counts a replica as caught up (it makes it active without warming it up first). */
+    private static long acceptableRecoveryLag(Properties settings) {
+        Object v = settings.getOrDefault(StreamsConfig.ACCEPTABLE_RECOVERY_LAG_CONFIG,
+                StreamsConfig.configDef().defaultValues().get(StreamsConfig.ACCEPTABLE_RECOVERY_LAG_CONFIG));
+        return v instanceof Number n ? n.longValue() : Long.parseLong(v.toString().trim());
     }
 
     /** The sub-topologies' stores and the global ones. */
@@ -119,6 +130,17 @@ public final class PipelineRuntime implements AutoCloseable {
         d.subtopologies().forEach(s -> s.nodes().forEach(n -> {
             if (n instanceof TopologyDescription.Processor p) {
                 p.stores().forEach(store -> out.put(store, s.id()));
+            }
+        }));
+        return out;
+    }
+
+    /** Each sub-topology's source topics; repartition topics are named in the description without the application id they get. */
+    private static Map<Integer, Set<String>> sourceTopics(TopologyDescription d, String applicationId) {
+        Map<Integer, Set<String>> out = new HashMap<>();
+        d.subtopologies().forEach(s -> s.nodes().forEach(n -> {
+            if (n instanceof TopologyDescription.Source source && source.topicSet() != null) {
+                source.topicSet().forEach(t -> out.computeIfAbsent(s.id(), id -> new HashSet<>()).addAll(List.of(t, applicationId + "-" + t)));
             }
         }));
         return out;
@@ -188,15 +210,18 @@ public final class PipelineRuntime implements AutoCloseable {
     /**
      * A key-value store of this instance for interactive queries.
      *
-     * @param includeStandbys also standby replicas and restoring tasks (may lag the owner); false: active tasks only
-     * @throws org.apache.kafka.streams.errors.InvalidStateStoreException while the store is not queryable here
+     * @param includeStandbys also standby replicas and restoring tasks, each within {@code acceptable.recovery.lag} of its
+     *                        changelog (may lag the owner that much); false: active tasks only
+     * @throws org.apache.kafka.streams.errors.InvalidStateStoreException while the store, or a partition of it hosted
+     *                                                                     here, is not queryable (see {@link StorePartitions})
      */
     public <V> ReadOnlyKeyValueStore<String, V> keyValueStore(String name, boolean includeStandbys) {
         StoreQueryParameters<ReadOnlyKeyValueStore<String, V>> q = StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.keyValueStore());
         if (includeStandbys) {
+            partitions.requireReplicas(name, null);
             return streams.store(q.enableStaleStores());
         }
-        requireActivePartitionsQueryable(q);
+        partitions.requireActive(name);
         return streams.store(q);
     }
 
@@ -211,27 +236,10 @@ public final class PipelineRuntime implements AutoCloseable {
         }
         StoreQueryParameters<ReadOnlyKeyValueStore<String, V>> q = StoreQueryParameters.<ReadOnlyKeyValueStore<String, V>>fromNameAndType(name,
                 QueryableStoreTypes.keyValueStore()).withPartition(m.partition());
+        if (includeStandbys) {
+            partitions.requireReplicas(name, m.partition());
+        }
         return streams.store(includeStandbys ? q.enableStaleStores() : q);
-    }
-
-    /**
-     * Kafka Streams' store over all partitions leaves out, without a word, the partitions whose active task is still
-     * restoring (as right after taking over a dead instance's tasks): a list would miss their records and a lookup of
-     * one of their keys would be a wrong 404. Asking for each partition of this instance's active tasks of the store
-     * throws instead, so the caller falls back to a replica, or answers 503.
-     */
-    private <V> void requireActivePartitionsQueryable(StoreQueryParameters<ReadOnlyKeyValueStore<String, V>> q) {
-        Integer subtopology = subtopologyOf.get(q.storeName());
-        if (subtopology == null) {
-            return; // a global store: always complete once the client runs
-        }
-        for (var thread : streams.metadataForLocalThreads()) {
-            for (var task : thread.activeTasks()) {
-                if (task.taskId().subtopology() == subtopology) {
-                    streams.store(q.withPartition(task.taskId().partition()));
-                }
-            }
-        }
     }
 
     private static <V> List<V> values(ReadOnlyKeyValueStore<String, V> store) {
