@@ -211,12 +211,6 @@ public final class ClusterQueries {
                 Map.of(PARTIAL, join(failures.keySet())));
     }
 
-    private static List<Map<String, Object>> concat(List<Map<String, Object>> a, List<Map<String, Object>> b) {
-        List<Map<String, Object>> out = new ArrayList<>(a);
-        out.addAll(b);
-        return out;
-    }
-
     private static String join(java.util.Collection<HostPort> hosts) {
         return hosts.stream().map(HostPort::toString).collect(Collectors.joining(","));
     }
