@@ -1,31 +1,17 @@
 package io.touchpulse.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.touchpulse.broker.EmbeddedKafkaBroker;
-import io.touchpulse.config.TouchpulseConfig;
-import io.touchpulse.http.ClusterQueries;
-import io.touchpulse.sim.Incident;
-import io.touchpulse.sim.SimConfig;
-import io.touchpulse.sim.Simulator;
-import io.touchpulse.topology.Topics;
+import io.touchpulse.cli.ClusterOnBroker.Reply;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import static io.touchpulse.cli.ClusterOnBroker.address;
+import static io.touchpulse.cli.ClusterOnBroker.get;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -43,57 +29,20 @@ class ClusterQueriesIntegrationTest {
     static final boolean CUSTOMER_STAGE = true;
     private static final List<String> LISTS = List.of("/api/touchpoints", "/api/alerts", "/api/customers?limit=20",
             "/api/journey-issues", "/api/ideas", "/api/trends");
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-
-    private EmbeddedKafkaBroker broker;
-    private final List<AppServices> apps = new ArrayList<>();
-    private final List<Path> dirs = new ArrayList<>();
+    private ClusterOnBroker cluster;
 
     @AfterEach
     void stop() {
-        apps.forEach(AppServices::close);
-        if (broker != null) {
-            broker.close();
+        if (cluster != null) {
+            cluster.close();
         }
-        dirs.forEach(DemoCommand::deleteQuietly);
-    }
-
-    private TouchpulseConfig config() throws Exception {
-        Path stateDir = Files.createTempDirectory("tp-cluster");
-        dirs.add(stateDir);
-        Map<String, String> m = new HashMap<>(TouchpulseConfig.DEFAULTS);
-        m.put("bootstrap.servers", broker.bootstrapServers());
-        m.put("application.id", "tp-cluster");
-        m.put("state.dir", stateDir.toString());
-        m.put("http.host", "127.0.0.1");
-        m.put("http.port", "0");
-        m.put("topic.partitions", "2");
-        m.put("standby.replicas", "1");
-        m.put("watermark.idle-timeout", "2s");
-        m.put("alert.delivery", "false");
-        return TouchpulseConfig.from(m);
     }
 
     @Test
     void everyInstanceAnswersEveryQueryAlsoAfterOneStops() throws Exception {
-        broker = EmbeddedKafkaBroker.start(0, null);
-        TouchpulseConfig config = config();
-        apps.add(AppServices.start(config));
-        apps.add(AppServices.start(config()));
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
-                .until(() -> apps.stream().allMatch(a -> a.pipeline.isRunning()));
-
-        // 12 simulated minutes of yesterday's traffic with a checkout incident: closed windows for every segment × touchpoint
-        Instant start = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofHours(12));
-        SimConfig sim = new SimConfig(7, start, 1500, 30, Incident.named(List.of("checkout-5xx"), Duration.ofMinutes(4)));
-        try (KafkaEventSink sink = new KafkaEventSink(config.kafkaClientMap(), Topics.defaults())) {
-            Simulator simulator = new Simulator(sim);
-            simulator.emitProfiles(sink);
-            simulator.advance(Duration.ofMinutes(12), sink);
-            sink.flush();
-            assertThat(sink.failures()).isZero();
-        }
+        cluster = ClusterOnBroker.start(2, Map.of("application.id", "tp-cluster", "topic.partitions", "2", "standby.replicas", "1"));
+        List<AppServices> apps = cluster.apps;
+        cluster.produceTraffic(1500);
 
         // both answer the same, non-empty touchpoints; the one-partition store has one owner, which answers for both
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> {
@@ -168,23 +117,10 @@ class ClusterQueriesIntegrationTest {
         assertThat(forwarded || a == b).as("some customer is owned by the other instance and looked up there").isTrue();
     }
 
-    private record Reply(int status, JsonNode json, String answeredBy, String stale, String partial) {}
-
-    private static Reply get(AppServices app, String path) throws Exception {
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.http.port() + path))
-                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
-        return new Reply(r.statusCode(), JSON.readTree(r.body()), r.headers().firstValue(ClusterQueries.ANSWERED_BY).orElse(""),
-                r.headers().firstValue(ClusterQueries.STALE).orElse(null), r.headers().firstValue(ClusterQueries.PARTIAL).orElse(null));
-    }
-
     private static List<String> keys(JsonNode touchpoints) {
         List<String> out = new ArrayList<>();
         touchpoints.forEach(t -> out.add(t.get("segment").asText() + "|" + t.get("touchpoint").asText()));
         return out;
-    }
-
-    private static String address(AppServices app) {
-        return "127.0.0.1:" + app.http.port();
     }
 
     private static int port(String address) {

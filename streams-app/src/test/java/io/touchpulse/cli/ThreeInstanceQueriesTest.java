@@ -1,32 +1,17 @@
 package io.touchpulse.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.touchpulse.broker.EmbeddedKafkaBroker;
-import io.touchpulse.config.TouchpulseConfig;
+import io.touchpulse.cli.ClusterOnBroker.Reply;
 import io.touchpulse.http.ClusterQueries;
-import io.touchpulse.sim.Incident;
-import io.touchpulse.sim.SimConfig;
-import io.touchpulse.sim.Simulator;
 import io.touchpulse.topology.Stores;
-import io.touchpulse.topology.Topics;
 import org.apache.kafka.streams.StreamsMetadata;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +20,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
+import static io.touchpulse.cli.ClusterOnBroker.address;
+import static io.touchpulse.cli.ClusterOnBroker.get;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -60,65 +47,34 @@ class ThreeInstanceQueriesTest {
             "/api/journey-issues", "/api/ideas", "/api/trends");
     /** Every customer: the simulation has fewer (600 with a profile, ~3% more without) than the limit. */
     private static final String ALL_CUSTOMERS = "/api/customers?limit=1000";
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-
-    private EmbeddedKafkaBroker broker;
-    private final List<AppServices> apps = new ArrayList<>();
-    private final List<Path> dirs = new ArrayList<>();
+    private ClusterOnBroker cluster;
+    private List<AppServices> apps;
 
     @AfterEach
     void stop() {
-        apps.forEach(AppServices::close);
-        if (broker != null) {
-            broker.close();
+        if (cluster != null) {
+            cluster.close();
         }
-        dirs.forEach(DemoCommand::deleteQuietly);
     }
 
-    private TouchpulseConfig config(int standbys) throws Exception {
-        Path stateDir = Files.createTempDirectory("tp-three");
-        dirs.add(stateDir);
-        Map<String, String> m = new HashMap<>(TouchpulseConfig.DEFAULTS);
-        m.put("bootstrap.servers", broker.bootstrapServers());
-        m.put("application.id", "tp-three");
-        m.put("state.dir", stateDir.toString());
-        m.put("http.host", "127.0.0.1");
-        m.put("http.port", "0");
-        m.put("topic.partitions", "3");
-        m.put("standby.replicas", String.valueOf(standbys));
-        m.put("watermark.idle-timeout", "2s");
-        m.put("alert.delivery", "false");
-        // Kafka Streams counts a replica within acceptable.recovery.lag (default 10,000 records) of its changelog as
-        // caught up: it gives it active tasks at once, and a stale read answers from it. This test's stores hold a few
-        // dozen to a few hundred records per partition, so by default an empty replica would count as caught up; a real
-        // store is far larger than the lag. 5 keeps that relation: a current replica lags 0-1 record per store partition.
-        m.put("kafka.acceptable.recovery.lag", "5");
-        return TouchpulseConfig.from(m);
+    /**
+     * Kafka Streams counts a replica within acceptable.recovery.lag (default 10,000 records) of its changelog as caught
+     * up: it gives it active tasks at once, and a stale read answers from it. This test's stores hold a few dozen to a few
+     * hundred records per partition, so by default an empty replica would count as caught up; a real store is far larger
+     * than the lag. 5 keeps that relation: a current replica lags 0-1 record per store partition.
+     */
+    private static Map<String, String> settings(int standbys) {
+        return Map.of("application.id", "tp-three", "topic.partitions", "3", "standby.replicas", String.valueOf(standbys),
+                "kafka.acceptable.recovery.lag", "5");
     }
 
     @ParameterizedTest(name = "standby.replicas={0}")
     @ValueSource(ints = {1, 0})
     void threeInstancesAnswerAlikeAndTwoSurvivorsKeepAnsweringAfterOneStops(int standbys) throws Exception {
         long testStart = System.nanoTime();
-        broker = EmbeddedKafkaBroker.start(0, null);
-        TouchpulseConfig config = config(standbys);
-        apps.add(AppServices.start(config));
-        apps.add(AppServices.start(config(standbys)));
-        apps.add(AppServices.start(config(standbys)));
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
-                .until(() -> apps.stream().allMatch(a -> a.pipeline.isRunning()));
-
-        // 12 simulated minutes of yesterday's traffic with a checkout incident, as in ClusterQueriesIntegrationTest
-        Instant start = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofHours(12));
-        SimConfig sim = new SimConfig(7, start, 600, 30, Incident.named(List.of("checkout-5xx"), Duration.ofMinutes(4)));
-        try (KafkaEventSink sink = new KafkaEventSink(config.kafkaClientMap(), Topics.defaults())) {
-            Simulator simulator = new Simulator(sim);
-            simulator.emitProfiles(sink);
-            simulator.advance(Duration.ofMinutes(12), sink);
-            sink.flush();
-            assertThat(sink.failures()).isZero();
-        }
+        cluster = ClusterOnBroker.start(3, settings(standbys));
+        apps = cluster.apps;
+        cluster.produceTraffic(600); // as in ClusterQueriesIntegrationTest, fewer customers
 
         // 1. every list answers the same on all three, merged from every owner, complete
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() ->
@@ -405,15 +361,6 @@ class ThreeInstanceQueriesTest {
         return out;
     }
 
-    private record Reply(int status, JsonNode json, String answeredBy, String stale, String partial) {}
-
-    private static Reply get(AppServices app, String path) throws Exception {
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.http.port() + path))
-                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
-        return new Reply(r.statusCode(), JSON.readTree(r.body()), r.headers().firstValue(ClusterQueries.ANSWERED_BY).orElse(""),
-                r.headers().firstValue(ClusterQueries.STALE).orElse(null), r.headers().firstValue(ClusterQueries.PARTIAL).orElse(null));
-    }
-
     private static Set<String> ids(JsonNode list, String field) {
         Set<String> out = new TreeSet<>();
         list.forEach(n -> out.add(n.get(field).asText()));
@@ -440,9 +387,5 @@ class ThreeInstanceQueriesTest {
 
     private static String abbreviate(String s) {
         return s.length() > 300 ? s.substring(0, 300) + "…" : s;
-    }
-
-    private static String address(AppServices app) {
-        return "127.0.0.1:" + app.http.port();
     }
 }
