@@ -70,8 +70,7 @@ final class LiveBench {
                 List<LiveSample> samples = new ArrayList<>();
                 thread.start();
                 while (thread.isAlive()) {
-                    LiveSample x = new LiveSample(System.currentTimeMillis(), feeding.events(), progress.currentInputRecords(),
-                            progress.committedInputRecords(), memory.getHeapMemoryUsage().getUsed());
+                    LiveSample x = sample(feeding, progress, memory, config.applicationId());
                     committed.set(x.committed());
                     samples.add(x);
                     failIfStopped(pipeline);
@@ -81,8 +80,7 @@ final class LiveBench {
                 long stopped = System.nanoTime();
                 awaitDrained(pipeline, progress, Duration.ofSeconds(Math.max(120, s.maxBacklog() / 2_000)));
                 double drain = (System.nanoTime() - stopped) / 1e9;
-                samples.add(new LiveSample(System.currentTimeMillis(), feeding.events(), progress.currentInputRecords(),
-                        progress.committedInputRecords(), memory.getHeapMemoryUsage().getUsed()));
+                samples.add(sample(feeding, progress, memory, config.applicationId()));
                 Map<org.apache.kafka.common.TopicPartition, Long> ends;
                 try (Admin admin = Admin.create(Map.<String, Object>of("bootstrap.servers", config.bootstrapServers()))) {
                     ends = GroupProgress.endOffsets(admin, watcher.partitions());
@@ -97,6 +95,11 @@ final class LiveBench {
                         sum(registry, "touchpulse_late_events"), sum(registry, "touchpulse_dlq_records"));
             }
         }
+    }
+
+    private static LiveSample sample(LiveProducer feeding, GroupProgress progress, MemoryMXBean memory, String applicationId) {
+        return new LiveSample(System.currentTimeMillis(), feeding.events(), progress.currentInputRecords(), progress.committedInputRecords(),
+                memory.getHeapMemoryUsage().getUsed(), ThreadCpu.nanos(applicationId), ThreadCpu.processNanos());
     }
 
     private static void awaitState(PipelineRuntime pipeline, Duration timeout) throws InterruptedException {

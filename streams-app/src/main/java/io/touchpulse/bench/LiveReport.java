@@ -39,6 +39,8 @@ final class LiveReport {
         m.put("kept_up", s.saturating() ? null : keptUp(last, (last.produced() - first.produced()) / seconds));
         m.put("drain_s", round1(r.drainSeconds()));
         m.put("heap_used_mb_max", mb(live.stream().mapToLong(LiveSample::heapUsed).max().orElse(0)));
+        m.put("pipeline_cpu_us_per_event", cpuMicrosPerEvent(first, last));
+        m.put("jvm_cpu_cores", cores(first, last));
         m.put("intervals", intervals);
         Map<String, Object> h = new LinkedHashMap<>();
         h.put("records_seen", r.healthRecords());
@@ -85,6 +87,8 @@ final class LiveReport {
                 m.put("lag_end", x.lag());
                 m.put("lag_max", lagMax);
                 m.put("heap_used_mb_max", mb(heapMax));
+                m.put("pipeline_cpu_us_per_event", cpuMicrosPerEvent(from, x));
+                m.put("jvm_cpu_cores", cores(from, x));
                 out.add(m);
                 from = x;
             }
@@ -102,7 +106,9 @@ final class LiveReport {
                         + "and the broker's disk stays bounded.",
                 "Every second: events produced, input end offsets, the group's committed input offsets, JVM heap used (broker, producer "
                         + "and pipeline together, no GC forced). processed_events_per_s = committed input offsets per second over each 30 s "
-                        + "interval; lag = input end offsets - committed offsets, all input partitions; kept_up (paced only) = the lag at "
+                        + "interval; pipeline_cpu_us_per_event = CPU time of the pipeline's own threads (not the broker's, not the load "
+                        + "producer's) per committed input record; jvm_cpu_cores = CPU time of the whole JVM (broker, load producer, "
+                        + "pipeline) per wall-clock second, out of the machine's cores; lag = input end offsets - committed offsets, all input partitions; kept_up (paced only) = the lag at "
                         + "the end of the stretch was at most 2 s of input at the produced rate (at least 10,000 records).",
                 "health_latency: per health record on tp.touchpoint-health, from the wall clock when the producer had sent every event "
                         + "stamped before window end + grace (no window can be final earlier: the watermark includes the grace) to the "
@@ -111,6 +117,24 @@ final class LiveReport {
                         + "not in it (an event's record comes window end + grace - event time later, in simulated time). Windows that "
                         + "closed within 1 simulated second of the producer's last step are left out. Nearest-rank percentiles; one window "
                         + "end gives one record per segment x touchpoint, all at about the same time.");
+    }
+
+    /** CPU of the pipeline's own threads per input record it committed in between; null if unknown or none committed. */
+    static Double cpuMicrosPerEvent(LiveSample from, LiveSample to) {
+        long events = to.committed() - from.committed();
+        if (from.appCpuNs() < 0 || to.appCpuNs() < 0 || events <= 0) {
+            return null;
+        }
+        return Math.round((to.appCpuNs() - from.appCpuNs()) / 1e3 / events * 1000) / 1000.0;
+    }
+
+    /** Cores the whole JVM kept busy in between (broker, load producer and pipeline); null if unknown. */
+    static Double cores(LiveSample from, LiveSample to) {
+        long ms = to.atMs() - from.atMs();
+        if (from.jvmCpuNs() < 0 || to.jvmCpuNs() < 0 || ms <= 0) {
+            return null;
+        }
+        return Math.round((to.jvmCpuNs() - from.jvmCpuNs()) / 1e6 / ms * 100) / 100.0;
     }
 
     private static double mb(long bytes) {

@@ -52,15 +52,18 @@ class HealthLatenciesTest {
 
     @Test
     void intervalsReportRatesAndLagPerThirtySeconds() {
-        // 70 s of samples: 1000 produced and 900 committed per second, lag growing by 100 per second
+        // 70 s of samples: 1000 produced and 900 committed per second, lag growing by 100 per second; the pipeline's
+        // threads use 9 ms of CPU per second (10 µs per committed record), the JVM 1.5 s per second
         List<LiveSample> samples = java.util.stream.IntStream.rangeClosed(0, 70)
-                .mapToObj(i -> new LiveSample(i * 1000L, i * 1000L, i * 1000L, i * 900L, 1 << 20)).toList();
+                .mapToObj(i -> new LiveSample(i * 1000L, i * 1000L, i * 1000L, i * 900L, 1 << 20, i * 9_000_000L, i * 1_500_000_000L)).toList();
         List<Map<String, Object>> intervals = LiveReport.intervals(samples);
         assertThat(intervals).hasSize(3); // 0-30, 30-60, and the last 10 s (at least a quarter of an interval)
         assertThat(intervals.get(0)).containsEntry("produced_events_per_s", 1000L).containsEntry("processed_events_per_s", 900L)
-                .containsEntry("lag_end", 3000L);
+                .containsEntry("lag_end", 3000L).containsEntry("pipeline_cpu_us_per_event", 10.0).containsEntry("jvm_cpu_cores", 1.5);
         assertThat(intervals.get(2)).containsEntry("from_s", 60.0).containsEntry("to_s", 70.0).containsEntry("lag_max", 7000L);
         assertThat(LiveReport.keptUp(samples.get(70), 1000)).isTrue();   // 7000 <= max(10000, 2000)
-        assertThat(LiveReport.keptUp(new LiveSample(0, 0, 50_000, 0, 0), 1000)).isFalse();
+        assertThat(LiveReport.keptUp(new LiveSample(0, 0, 50_000, 0, 0, -1, -1), 1000)).isFalse();
+        assertThat(LiveReport.cpuMicrosPerEvent(new LiveSample(0, 0, 0, 0, 0, -1, -1), samples.get(1))).as("CPU time unknown").isNull();
+        assertThat(LiveReport.cores(samples.get(1), samples.get(1))).as("no time passed").isNull();
     }
 }
