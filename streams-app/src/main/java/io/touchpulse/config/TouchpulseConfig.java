@@ -22,6 +22,7 @@ public record TouchpulseConfig(
         int standbyReplicas,
         Duration commitInterval,
         long cacheMaxBytes,
+        long rocksdbWriteBufferBytes,
         int topicPartitions,
         Duration windowSize,
         Duration windowAdvance,
@@ -58,6 +59,7 @@ public record TouchpulseConfig(
         d.put("standby.replicas", "0");
         d.put("commit.interval", "100ms");
         d.put("cache.max.bytes", String.valueOf(16L * 1024 * 1024));
+        d.put("rocksdb.write-buffer-bytes", String.valueOf(64L * 1024 * 1024));
         d.put("topic.partitions", "4");
         d.put("window.size", "5m");
         d.put("window.advance", "1m");
@@ -124,7 +126,7 @@ public record TouchpulseConfig(
                 r.string("application.id"), r.string("bootstrap.servers"), r.string("topic.prefix"),
                 Path.of(r.string("state.dir")), r.oneOf("processing.guarantee", "exactly_once_v2", "at_least_once"),
                 r.positiveInt("stream.threads"), r.nonNegativeInt("standby.replicas"), r.duration("commit.interval"),
-                r.positiveLong("cache.max.bytes"), r.positiveInt("topic.partitions"),
+                r.positiveLong("cache.max.bytes"), r.positiveLong("rocksdb.write-buffer-bytes"), r.positiveInt("topic.partitions"),
                 r.duration("window.size"), r.duration("window.advance"), r.duration("window.grace"),
                 r.duration("watermark.idle-timeout"), r.duration("watermark.input-wait"), r.duration("validation.max-future-skew"), r.duration("validation.max-age"),
                 r.positiveInt("validation.max-text-chars"), r.bool("signals.publish"),
@@ -180,7 +182,7 @@ public record TouchpulseConfig(
 
     public TouchpulseConfig withBootstrapServers(String servers) {
         return new TouchpulseConfig(applicationId, servers, topicPrefix, stateDir, processingGuarantee, streamThreads,
-                standbyReplicas, commitInterval, cacheMaxBytes, topicPartitions, windowSize, windowAdvance, windowGrace,
+                standbyReplicas, commitInterval, cacheMaxBytes, rocksdbWriteBufferBytes, topicPartitions, windowSize, windowAdvance, windowGrace,
                 idleTimeout, inputWait, maxFutureSkew, maxAge, maxTextChars, publishSignals, httpHost, httpPort, httpAdvertisedHost, defaultLatencySloMs,
                 latencySloMs, longWaitSec, labelCap, kafka, alerts, journeys, httpSecurity);
     }

@@ -95,6 +95,11 @@ final class PipelineDriver implements AutoCloseable {
         surveys = driver.createOutputTopic(topics.surveyDecisions(), str.deserializer(), AvroSerde.of(SurveyDecision.class).deserializer());
     }
 
+    /** Where the driver's stores are (deleted on close). */
+    File stateDir() {
+        return stateDir;
+    }
+
     /** A tombstone on the profiles topic: the customer no longer has a profile. */
     void deleteProfile(String customer) {
         profiles.pipeInput(customer, (CustomerProfile) null);
