@@ -24,8 +24,9 @@ import java.util.stream.Stream;
 /**
  * What the pipeline keeps for a given number of customers: N profiles and N x eventsPerCustomer events on their own
  * topics, the pipeline run over them to the end, then (with the app still running) its state directory per store, the
- * broker's bytes per internal topic (changelogs, repartition) and per output topic, and the heap it added (used heap
- * after a full GC, minus the same before the app started; RocksDB's native memory is not in it).
+ * broker's bytes per internal topic (changelogs, repartition) and per output topic, the RocksDB stores' memtables (what
+ * they hold in memory and have not written to files yet) and the heap it added (used heap after a full GC, minus the
+ * same before the app started; RocksDB's native memory is not in it).
  */
 final class StateBench {
     /**
@@ -34,11 +35,17 @@ final class StateBench {
      * @param outputTopicBytes  broker log bytes of the phase's topics other than the inputs, by topic
      * @param heapDeltaBytes    used heap after GC with the app running and caught up, minus before it started
      * @param customerEntries   approximate entries in the customers store (RocksDB's estimate), -1 if unavailable
+     * @param memtableBytes     RocksDB memtables by store (Kafka Streams' size-all-mem-tables): off heap, not yet in files
      */
     record Result(int customers, long profiles, long events, double processingSeconds, Map<String, Long> storeBytes,
-                  Map<String, Long> internalTopicBytes, Map<String, Long> outputTopicBytes, long heapDeltaBytes, long customerEntries) {
+                  Map<String, Long> internalTopicBytes, Map<String, Long> outputTopicBytes, long heapDeltaBytes, long customerEntries,
+                  Map<String, Long> memtableBytes) {
         long stateDirBytes() {
             return storeBytes.values().stream().mapToLong(Long::longValue).sum();
+        }
+
+        long memtableTotalBytes() {
+            return memtableBytes.values().stream().mapToLong(Long::longValue).sum();
         }
 
         long internalBytes() {
@@ -81,8 +88,21 @@ final class StateBench {
                 }
             });
             return new Result(customers, load.profiles(), load.events(), timing.processingSeconds(),
-                    storeBytes(config.stateDir().resolve(config.applicationId())), internal, outputs, heapDelta, entries);
+                    storeBytes(config.stateDir().resolve(config.applicationId())), internal, outputs, heapDelta, entries,
+                    memtableBytes(pipeline));
         }
+    }
+
+    /** Kafka Streams' RocksDB metric size-all-mem-tables (active, unflushed and pinned memtables), summed per store. */
+    static Map<String, Long> memtableBytes(PipelineRuntime pipeline) {
+        Map<String, Long> out = new TreeMap<>();
+        pipeline.kafkaStreamsMetrics().forEach((name, metric) -> {
+            String store = name.tags().get("rocksdb-state-id");
+            if (name.name().equals("size-all-mem-tables") && store != null && metric.metricValue() instanceof Number n) {
+                out.merge(store, n.longValue(), Long::sum);
+            }
+        });
+        return out;
     }
 
     private static long heapAfterGc() throws InterruptedException {

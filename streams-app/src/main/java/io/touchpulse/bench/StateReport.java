@@ -25,6 +25,10 @@ final class StateReport {
             Map<String, Object> stores = new LinkedHashMap<>();
             r.storeBytes().forEach((k, v) -> stores.put(k, mb(v)));
             p.put("state_dir_mb_by_store", stores);
+            p.put("rocksdb_memtable_mb", mb(r.memtableTotalBytes()));
+            Map<String, Object> memtables = new LinkedHashMap<>();
+            r.memtableBytes().forEach((k, v) -> memtables.put(k, mb(v)));
+            p.put("rocksdb_memtable_mb_by_store", memtables);
             p.put("changelog_and_repartition_mb", mb(r.internalBytes()));
             Map<String, Object> internal = new LinkedHashMap<>();
             r.internalTopicBytes().forEach((k, v) -> internal.put(k, mb(v)));
@@ -38,6 +42,7 @@ final class StateReport {
         m.put("points", ps);
         Map<String, Object> perMillion = new LinkedHashMap<>();
         perMillion.put("state_dir_mb", perMillion(points, StateBench.Result::stateDirBytes));
+        perMillion.put("rocksdb_memtable_mb", perMillion(points, StateBench.Result::memtableTotalBytes));
         perMillion.put("changelog_and_repartition_mb", perMillion(points, StateBench.Result::internalBytes));
         perMillion.put("heap_mb", perMillion(points, StateBench.Result::heapDeltaBytes));
         perMillion.put("how", points.size() >= 2
@@ -59,7 +64,9 @@ final class StateReport {
     static List<String> method(StateSettings s) {
         return List.of("state: per point, N profiles and " + s.eventsPerCustomer() + " x N events (the load's simulator) on their own topics; "
                 + "the pipeline runs over them to the end; then, with it still running: files below its state dir per store "
-                + "(RocksDB stores; in-memory stores have no files), the broker's log bytes of its changelog and repartition topics "
+                + "(RocksDB stores; in-memory stores have no files), RocksDB's memtables per store (Kafka Streams' size-all-mem-tables: "
+                + "off heap, not yet flushed to files; under exactly-once a store flushes when a memtable is full, so a small "
+                + "store's state may be all in memtables and none in files), the broker's log bytes of its changelog and repartition topics "
                 + "and of the phase's output topics (describeLogDirs), and heap delta = used heap after a full GC with the app caught "
                 + "up minus the same before it started (the broker shares the JVM; RocksDB's native memory is not included). "
                 + "customers_store_entries is RocksDB's estimate. per_million_customers extrapolates linearly.");

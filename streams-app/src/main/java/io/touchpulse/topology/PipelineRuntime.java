@@ -172,6 +172,11 @@ public final class PipelineRuntime implements AutoCloseable {
         }
     }
 
+    /** Kafka Streams' own metrics of this instance (clients, threads, tasks, stores). */
+    public Map<org.apache.kafka.common.MetricName, ? extends org.apache.kafka.common.Metric> kafkaStreamsMetrics() {
+        return streams.metrics();
+    }
+
     public KafkaStreams.State state() {
         return streams.state();
     }

@@ -13,7 +13,8 @@ class StateReportTest {
 
     private static StateBench.Result point(int customers, long stateBytes, long changelogBytes, long heapBytes) {
         return new StateBench.Result(customers, customers, 3L * customers, 1.0, Map.of("customers", stateBytes),
-                Map.of("customers-changelog", changelogBytes), Map.of(), heapBytes, customers / 4);
+                Map.of("customers-changelog", changelogBytes), Map.of(), heapBytes, customers / 4,
+                Map.of("customers", stateBytes / 2, "customer-deadlines", stateBytes / 10));
     }
 
     @Test
@@ -23,6 +24,7 @@ class StateReportTest {
         assertThat(StateReport.perMillion(points, StateBench.Result::stateDirBytes)).isEqualTo(500.0);
         assertThat(StateReport.perMillion(points, StateBench.Result::internalBytes)).isEqualTo(200.0);
         assertThat(StateReport.perMillion(points, StateBench.Result::heapDeltaBytes)).isEqualTo(90.0);
+        assertThat(StateReport.perMillion(points, StateBench.Result::memtableTotalBytes)).isEqualTo(300.0); // (255 + 51) - (30 + 6)
         assertThat(StateReport.of(points).get("per_million_customers").toString()).contains("slope");
     }
 
