@@ -41,15 +41,19 @@ final class StateBench {
                   Map<String, Long> internalTopicBytes, Map<String, Long> outputTopicBytes, long heapDeltaBytes, long customerEntries,
                   Map<String, Long> memtableBytes) {
         long stateDirBytes() {
-            return storeBytes.values().stream().mapToLong(Long::longValue).sum();
+            return total(storeBytes);
         }
 
         long memtableTotalBytes() {
-            return memtableBytes.values().stream().mapToLong(Long::longValue).sum();
+            return total(memtableBytes);
         }
 
         long internalBytes() {
-            return internalTopicBytes.values().stream().mapToLong(Long::longValue).sum();
+            return total(internalTopicBytes);
+        }
+
+        private static long total(Map<String, Long> bytes) {
+            return bytes.values().stream().mapToLong(Long::longValue).sum();
         }
     }
 

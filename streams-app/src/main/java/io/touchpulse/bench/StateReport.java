@@ -22,20 +22,12 @@ final class StateReport {
             p.put("customers_store_entries", r.customerEntries() < 0 ? null : r.customerEntries());
             p.put("pipeline_events_per_s", Math.round(r.events() / r.processingSeconds()));
             p.put("state_dir_mb", mb(r.stateDirBytes()));
-            Map<String, Object> stores = new LinkedHashMap<>();
-            r.storeBytes().forEach((k, v) -> stores.put(k, mb(v)));
-            p.put("state_dir_mb_by_store", stores);
+            p.put("state_dir_mb_by_store", mbByName(r.storeBytes()));
             p.put("rocksdb_memtable_mb", mb(r.memtableTotalBytes()));
-            Map<String, Object> memtables = new LinkedHashMap<>();
-            r.memtableBytes().forEach((k, v) -> memtables.put(k, mb(v)));
-            p.put("rocksdb_memtable_mb_by_store", memtables);
+            p.put("rocksdb_memtable_mb_by_store", mbByName(r.memtableBytes()));
             p.put("changelog_and_repartition_mb", mb(r.internalBytes()));
-            Map<String, Object> internal = new LinkedHashMap<>();
-            r.internalTopicBytes().forEach((k, v) -> internal.put(k, mb(v)));
-            p.put("internal_topic_mb", internal);
-            Map<String, Object> outputs = new LinkedHashMap<>();
-            r.outputTopicBytes().forEach((k, v) -> outputs.put(k, mb(v)));
-            p.put("output_topic_mb", outputs);
+            p.put("internal_topic_mb", mbByName(r.internalTopicBytes()));
+            p.put("output_topic_mb", mbByName(r.outputTopicBytes()));
             p.put("heap_delta_mb", mb(r.heapDeltaBytes()));
             ps.add(p);
         }
@@ -70,6 +62,13 @@ final class StateReport {
                 + "and of the phase's output topics (describeLogDirs), and heap delta = used heap after a full GC with the app caught "
                 + "up minus the same before it started (the broker shares the JVM; RocksDB's native memory is not included). "
                 + "customers_store_entries is RocksDB's estimate. per_million_customers extrapolates linearly.");
+    }
+
+    /** Bytes by store or topic name as MB, in the same order. */
+    private static Map<String, Object> mbByName(Map<String, Long> bytes) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        bytes.forEach((k, v) -> out.put(k, mb(v)));
+        return out;
     }
 
     private static double mb(long bytes) {
