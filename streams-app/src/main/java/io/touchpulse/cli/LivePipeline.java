@@ -14,6 +14,7 @@ import org.apache.kafka.streams.state.HostInfo;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -139,13 +140,18 @@ final class LivePipeline {
                 if (!r.hasStore(store)) {
                     return List.of();
                 }
-                List<StoreHost> hosts = r.storeMetadata(store).stream()
-                        .map(m -> new StoreHost(hostPort(m.hostInfo()), m.stateStoreNames().contains(store), m.standbyStateStoreNames().contains(store)))
+                List<StoreHost> hosts = r.storeAssignment(store).stream()
+                        .map(a -> new StoreHost(hostPort(a.host()), a.active(), a.standby()))
                         .toList();
                 if (hosts.stream().noneMatch(StoreHost::active)) {
                     throw new IllegalStateException("no instance hosts store '" + store + "' yet (" + r.state() + "): try again shortly");
                 }
                 return hosts;
+            }
+
+            @Override
+            public Set<Integer> readablePartitions(String store, boolean includeStandbys) {
+                return runtime().readablePartitions(store, includeStandbys);
             }
         };
     }

@@ -25,6 +25,6 @@ public final class HttpPeers implements Peers {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + peer + pathAndQuery))
                 .timeout(timeout).header("Accept", "application/json").GET().build();
         return client.sendAsync(request, HttpResponse.BodyHandlers.ofString())
-                .thenApply(r -> new Reply(r.statusCode(), r.body()));
+                .thenApply(r -> new Reply(r.statusCode(), r.body(), r.headers().firstValue(ClusterQueries.PARTITIONS).orElse(null)));
     }
 }

@@ -2,6 +2,7 @@ package io.touchpulse.http;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Where the state stores live across the instances of one application, without Kafka types (the implementation
@@ -18,19 +19,41 @@ public interface StoreLocator {
     /** Every instance hosting {@code store} (active or standby tasks); empty when the store is not in the topology. */
     List<StoreHost> hostsOf(String store);
 
+    /**
+     * The partitions of {@code store} a read on this instance covers now: from its active tasks, or also from its
+     * replicas when {@code includeStandbys}. Throws IllegalStateException when that cannot be told.
+     */
+    Set<Integer> readablePartitions(String store, boolean includeStandbys);
+
     record KeyOwners(HostPort active, List<HostPort> standbys) {
         public KeyOwners {
             standbys = List.copyOf(standbys);
         }
     }
 
-    /** {@code active}: hosts at least one active task of the store; {@code standby}: at least one standby task. */
-    record StoreHost(HostPort host, boolean active, boolean standby) {}
+    /** An instance's partitions of the store: those of its active tasks, and those of its standby tasks. */
+    record StoreHost(HostPort host, Set<Integer> activePartitions, Set<Integer> standbyPartitions) {
+        public StoreHost {
+            activePartitions = Set.copyOf(activePartitions);
+            standbyPartitions = Set.copyOf(standbyPartitions);
+        }
+
+        /** Hosts at least one active task of the store. */
+        public boolean active() {
+            return !activePartitions.isEmpty();
+        }
+
+        /** Hosts at least one standby task of the store. */
+        public boolean standby() {
+            return !standbyPartitions.isEmpty();
+        }
+    }
 
     /** A single instance without application.server: everything is local. */
     StoreLocator LOCAL_ONLY = new StoreLocator() {
         public HostPort self() { return null; }
         public Optional<KeyOwners> ownersOf(String store, String key) { return Optional.empty(); }
         public List<StoreHost> hostsOf(String store) { return List.of(); }
+        public Set<Integer> readablePartitions(String store, boolean includeStandbys) { return Set.of(); }
     };
 }

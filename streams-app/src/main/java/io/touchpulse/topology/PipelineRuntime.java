@@ -270,6 +270,27 @@ public final class PipelineRuntime implements AutoCloseable {
         return streams.streamsMetadataForStore(store);
     }
 
+    /** An instance's partitions of a store in the assignment (as this instance last received it): active and standby tasks. */
+    public record StoreAssignment(HostInfo host, Set<Integer> active, Set<Integer> standby) {
+        public StoreAssignment {
+            active = Set.copyOf(active);
+            standby = Set.copyOf(standby);
+        }
+    }
+
+    /** Every instance with active or standby tasks of the store, with their partitions of it (none for a global store). */
+    public List<StoreAssignment> storeAssignment(String store) {
+        return partitions.hosts(store);
+    }
+
+    /**
+     * The partitions of the store that a read here covers now (from active tasks, or also from replicas within
+     * {@code acceptable.recovery.lag} when {@code includeStandbys}); IllegalStateException when the replicas' lags cannot be had.
+     */
+    public Set<Integer> readablePartitions(String store, boolean includeStandbys) {
+        return partitions.readable(store, includeStandbys);
+    }
+
     @Override
     public void close() {
         close(Duration.ofSeconds(4));

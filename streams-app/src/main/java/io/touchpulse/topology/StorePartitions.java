@@ -11,7 +11,9 @@ import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -36,6 +38,11 @@ import java.util.stream.Collectors;
 final class StorePartitions {
     /** How long a stale read waits for the changelogs' end offsets (Kafka Streams asks the broker, for up to a minute). */
     static final Duration LAG_TIMEOUT = Duration.ofSeconds(1);
+    /**
+     * How long a lookup of the lags is reused: a replica read checks them before and after reading (see {@link #readable})
+     * and every lookup asks the broker for the changelogs' end offsets.
+     */
+    static final Duration LAG_REUSE = Duration.ofMillis(200);
 
     private final KafkaStreams streams;
     /** store → sub-topology id: partition {@code p} of a store belongs to task {@code subtopology_p} */
@@ -47,6 +54,8 @@ final class StorePartitions {
     private final long maxLag;
     /** The lookup of the local stores' lags in flight or last done (guarded by this). */
     private CompletableFuture<Map<String, Map<Integer, LagInfo>>> lookup;
+    /** When {@link #lookup} completed (System.nanoTime; guarded by this). */
+    private long lookupDoneAt;
 
     StorePartitions(KafkaStreams streams, Map<String, Integer> subtopologyOf, Map<Integer, Set<String>> sourceTopics, HostInfo self, long maxLag) {
         this.streams = streams;
@@ -58,18 +67,7 @@ final class StorePartitions {
 
     /** Every partition of {@code store} whose active task is assigned here or runs here must be queryable. */
     void requireActive(String store) {
-        Integer subtopology = subtopologyOf.get(store);
-        if (subtopology == null) {
-            return; // a global store: always complete once the client runs
-        }
-        Set<Integer> hosted = assigned(store, subtopology, false);
-        for (var thread : streams.metadataForLocalThreads()) {
-            thread.activeTasks().stream().filter(t -> t.taskId().subtopology() == subtopology).forEach(t -> hosted.add(t.taskId().partition()));
-        }
-        StoreQueryParameters<ReadOnlyKeyValueStore<String, Object>> q = StoreQueryParameters.fromNameAndType(store, QueryableStoreTypes.keyValueStore());
-        for (int p : hosted) {
-            requireQueryable(q.withPartition(p));
-        }
+        probe(store, false, null).requireAll();
     }
 
     /**
@@ -77,25 +75,62 @@ final class StorePartitions {
      * replica or restoring task and caught up; IllegalStateException when the lags cannot be had.
      */
     void requireReplicas(String store, Integer partition) {
+        probe(store, true, partition).requireAll();
+    }
+
+    /**
+     * The partitions of {@code store} a read here covers now: those {@link #requireActive} (or, with {@code replicas},
+     * {@link #requireReplicas}) checks that are queryable (and caught up). The cluster layer compares them with the
+     * partitions it expects from this instance: an instance whose view of the assignment lags the asker's answers for
+     * fewer partitions than the asker believes, and its read succeeds. Empty for a global store.
+     */
+    Set<Integer> readable(String store, boolean replicas) {
+        return probe(store, replicas, null).readable();
+    }
+
+    /** The outcome of checking the hosted partitions: those readable, and why the others are not (partition order). */
+    private record Probe(Set<Integer> readable, List<InvalidStateStoreException> problems) {
+        void requireAll() {
+            if (!problems.isEmpty()) {
+                throw problems.get(0);
+            }
+        }
+    }
+
+    private Probe probe(String store, boolean replicas, Integer partition) {
         Integer subtopology = subtopologyOf.get(store);
         if (subtopology == null) {
-            return;
+            return new Probe(Set.of(), List.of()); // a global store: always complete once the client runs
         }
-        Map<Integer, LagInfo> lags = localLags().getOrDefault(store, Map.of());
-        Set<Integer> hosted = assigned(store, subtopology, true);
-        hosted.addAll(lags.keySet());
+        Map<Integer, LagInfo> lags = replicas ? localLags().getOrDefault(store, Map.of()) : Map.of();
+        Set<Integer> hosted = assigned(store, subtopology, replicas);
+        if (replicas) {
+            hosted.addAll(lags.keySet());
+        } else {
+            for (var thread : streams.metadataForLocalThreads()) {
+                thread.activeTasks().stream().filter(t -> t.taskId().subtopology() == subtopology).forEach(t -> hosted.add(t.taskId().partition()));
+            }
+        }
         if (partition != null) {
             hosted.retainAll(Set.of(partition));
         }
         StoreQueryParameters<ReadOnlyKeyValueStore<String, Object>> q = StoreQueryParameters.fromNameAndType(store, QueryableStoreTypes.keyValueStore());
-        for (int p : hosted) {
-            requireQueryable(q.enableStaleStores().withPartition(p));
-            LagInfo lag = lags.get(p);
-            if (lag == null || lag.offsetLag() > maxLag) {
-                throw new InvalidStateStoreException("partition " + p + " of store '" + store + "' is still restoring here ("
-                        + (lag == null ? "no position yet" : lag.offsetLag() + " records behind its changelog") + ")");
+        Set<Integer> readable = new TreeSet<>();
+        List<InvalidStateStoreException> problems = new ArrayList<>();
+        for (int p : new TreeSet<>(hosted)) {
+            try {
+                requireQueryable(replicas ? q.enableStaleStores().withPartition(p) : q.withPartition(p));
+                LagInfo lag = lags.get(p);
+                if (replicas && (lag == null || lag.offsetLag() > maxLag)) {
+                    throw new InvalidStateStoreException("partition " + p + " of store '" + store + "' is still restoring here ("
+                            + (lag == null ? "no position yet" : lag.offsetLag() + " records behind its changelog") + ")");
+                }
+                readable.add(p);
+            } catch (InvalidStateStoreException e) {
+                problems.add(e);
             }
         }
+        return new Probe(readable, problems);
     }
 
     /**
@@ -104,6 +139,18 @@ final class StorePartitions {
      */
     private void requireQueryable(StoreQueryParameters<ReadOnlyKeyValueStore<String, Object>> partition) {
         streams.store(partition).approximateNumEntries();
+    }
+
+    /** Every instance hosting {@code store} as this instance's view of the assignment has it, with its partitions of the store. */
+    List<PipelineRuntime.StoreAssignment> hosts(String store) {
+        Integer subtopology = subtopologyOf.get(store);
+        List<PipelineRuntime.StoreAssignment> out = new ArrayList<>();
+        for (StreamsMetadata m : streams.streamsMetadataForStore(store)) {
+            out.add(subtopology == null ? new PipelineRuntime.StoreAssignment(m.hostInfo(), Set.of(), Set.of())
+                    : new PipelineRuntime.StoreAssignment(m.hostInfo(), partitions(m.topicPartitions(), subtopology),
+                    partitions(m.standbyTopicPartitions(), subtopology)));
+        }
+        return out;
     }
 
     /** The partitions of the store assigned to this instance: active tasks, and standby ones too if {@code standbys}. */
@@ -126,15 +173,24 @@ final class StorePartitions {
         return assigned.stream().filter(tp -> topics.contains(tp.topic())).map(TopicPartition::partition).collect(Collectors.toCollection(TreeSet::new));
     }
 
-    /** The local store partitions' lags; concurrent reads share one lookup, so a broker that does not answer costs one thread. */
+    /**
+     * The local store partitions' lags; concurrent reads share one lookup, so a broker that does not answer costs one
+     * thread, and a successful one is reused for {@link #LAG_REUSE}.
+     */
     private Map<String, Map<Integer, LagInfo>> localLags() {
         CompletableFuture<Map<String, Map<Integer, LagInfo>>> f;
         synchronized (this) {
-            if (lookup == null || lookup.isDone()) {
+            boolean fresh = lookup != null && (!lookup.isDone()
+                    || !lookup.isCompletedExceptionally() && System.nanoTime() - lookupDoneAt < LAG_REUSE.toNanos());
+            if (!fresh) {
                 lookup = CompletableFuture.supplyAsync(streams::allLocalStorePartitionLags, r -> {
                     Thread t = new Thread(r, "replica-lags");
                     t.setDaemon(true);
                     t.start();
+                }).whenComplete((lags, e) -> {
+                    synchronized (this) {
+                        lookupDoneAt = System.nanoTime();
+                    }
                 });
             }
             f = lookup;

@@ -94,14 +94,15 @@ final class ClusterOnBroker implements AutoCloseable {
         dirs.forEach(DemoCommand::deleteQuietly);
     }
 
-    /** An answer and its cluster headers (answeredBy "" when absent, stale and partial null). */
-    record Reply(int status, JsonNode json, String answeredBy, String stale, String partial) {}
+    /** An answer and its cluster headers (answeredBy "" when absent, stale, partial and partitions null). */
+    record Reply(int status, JsonNode json, String answeredBy, String stale, String partial, String partitions) {}
 
     static Reply get(AppServices app, String path) throws Exception {
         HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://" + address(app) + path))
                 .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
         return new Reply(r.statusCode(), JSON.readTree(r.body()), r.headers().firstValue(ClusterQueries.ANSWERED_BY).orElse(""),
-                r.headers().firstValue(ClusterQueries.STALE).orElse(null), r.headers().firstValue(ClusterQueries.PARTIAL).orElse(null));
+                r.headers().firstValue(ClusterQueries.STALE).orElse(null), r.headers().firstValue(ClusterQueries.PARTIAL).orElse(null),
+                r.headers().firstValue(ClusterQueries.PARTITIONS).orElse(null));
     }
 
     /** The instance as the cluster headers name it. */

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,7 +29,12 @@ class ClusterQueriesTest {
         final List<String> asked = new ArrayList<>();
 
         FakePeers reply(HostPort host, String pathAndQuery, int status, Object body) throws Exception {
-            replies.computeIfAbsent(host, h -> new HashMap<>()).put(pathAndQuery, new Peers.Reply(status, JSON.writeValueAsString(body)));
+            return reply(host, pathAndQuery, status, body, null);
+        }
+
+        /** @param partitions the answer's X-Touchpulse-Partitions header (null: none, as from an older version) */
+        FakePeers reply(HostPort host, String pathAndQuery, int status, Object body, String partitions) throws Exception {
+            replies.computeIfAbsent(host, h -> new HashMap<>()).put(pathAndQuery, new Peers.Reply(status, JSON.writeValueAsString(body), partitions));
             return this;
         }
 
@@ -45,11 +51,25 @@ class ClusterQueriesTest {
     }
 
     private static StoreLocator locator(HostPort self, List<StoreLocator.StoreHost> hosts, StoreLocator.KeyOwners owners) {
+        // this instance reads what it hosts in the assignment: its active partitions, and its standby ones for a replica read
+        return locator(self, hosts, owners, stale -> hosts.stream().filter(h -> h.host().equals(self))
+                .flatMap(h -> stale ? java.util.stream.Stream.concat(h.activePartitions().stream(), h.standbyPartitions().stream())
+                        : h.activePartitions().stream()).collect(java.util.stream.Collectors.toSet()));
+    }
+
+    private static StoreLocator locator(HostPort self, List<StoreLocator.StoreHost> hosts, StoreLocator.KeyOwners owners,
+                                        java.util.function.Function<Boolean, Set<Integer>> readable) {
         return new StoreLocator() {
             public HostPort self() { return self; }
             public Optional<KeyOwners> ownersOf(String store, String key) { return Optional.ofNullable(owners); }
             public List<StoreHost> hostsOf(String store) { return hosts; }
+            public Set<Integer> readablePartitions(String store, boolean includeStandbys) { return readable.apply(includeStandbys); }
         };
+    }
+
+    /** An instance with these partitions of the store's active tasks and of its standby tasks. */
+    private static StoreLocator.StoreHost host(HostPort h, Set<Integer> active, Set<Integer> standby) {
+        return new StoreLocator.StoreHost(h, active, standby);
     }
 
     private static QueryScope cluster(String path, Map<String, List<String>> query) {
@@ -70,7 +90,7 @@ class ClusterQueriesTest {
     void listsAreMergedInTheEndpointsOrderDeDuplicatedAndLimited() throws Exception {
         FakePeers peers = new FakePeers().reply(B, "/api/customers?limit=3&scope=local", 200,
                 List.of(customer("c9", 0.9), customer("c5", 0.5), customer("c1", 0.1)));
-        var hosts = List.of(new StoreLocator.StoreHost(A, true, false), new StoreLocator.StoreHost(B, true, true));
+        var hosts = List.of(host(A, Set.of(0), Set.of()), host(B, Set.of(1), Set.of(0)));
         ClusterQueries q = new ClusterQueries(locator(A, hosts, null), peers, Duration.ofSeconds(1));
 
         var answer = q.list(Dataset.CUSTOMERS, cluster("/api/customers", Map.of("limit", List.of("3"))), 3,
@@ -87,7 +107,7 @@ class ClusterQueriesTest {
         // A is down; B holds A's partitions as a standby and answers with stale=true
         FakePeers peers = new FakePeers().reply(B, "/api/customers?scope=local", 200, List.of(customer("b1", 0.4)))
                 .reply(B, "/api/customers?scope=local&stale=true", 200, List.of(customer("b1", 0.3), customer("a1", 0.7)));
-        var hosts = List.of(new StoreLocator.StoreHost(A, true, false), new StoreLocator.StoreHost(B, true, true));
+        var hosts = List.of(host(A, Set.of(0), Set.of()), host(B, Set.of(1), Set.of(0)));
         ClusterQueries q = new ClusterQueries(locator(C, hosts, null), peers, Duration.ofSeconds(1));
 
         var answer = q.list(Dataset.CUSTOMERS, cluster("/api/customers", Map.of()), 10, stale -> {
@@ -104,7 +124,7 @@ class ClusterQueriesTest {
     @Test
     void withoutAReplicaAnUnreachableInstanceGivesAPartialAnswerNotAnError() throws Exception {
         FakePeers peers = new FakePeers();
-        var hosts = List.of(new StoreLocator.StoreHost(A, true, false), new StoreLocator.StoreHost(B, true, false));
+        var hosts = List.of(host(A, Set.of(0), Set.of()), host(B, Set.of(1), Set.of()));
         ClusterQueries q = new ClusterQueries(locator(A, hosts, null), peers, Duration.ofSeconds(1));
 
         var answer = q.list(Dataset.CUSTOMERS, cluster("/api/customers", Map.of()), 10, stale -> List.of(customer("a1", 0.2)));
@@ -120,9 +140,9 @@ class ClusterQueriesTest {
         // new standby replica of them is still empty; C is still in the metadata. Only B's replica read has B's and C's records.
         FakePeers peers = new FakePeers().reply(B, "/api/customers?scope=local", 503, Map.of("error", "not ready: restoring"))
                 .reply(B, "/api/customers?scope=local&stale=true", 200, List.of(customer("c1", 0.9), customer("b1", 0.4)));
-        var hosts = List.of(new StoreLocator.StoreHost(A, true, true), new StoreLocator.StoreHost(B, true, true),
-                new StoreLocator.StoreHost(C, true, true));
-        ClusterQueries q = new ClusterQueries(locator(A, hosts, null), peers, Duration.ofSeconds(1));
+        var hosts = List.of(host(A, Set.of(0), Set.of(1)), host(B, Set.of(1), Set.of(2)), host(C, Set.of(2), Set.of(0)));
+        // A's replica of partition 1 has only started restoring: its replica read covers partition 0 alone
+        ClusterQueries q = new ClusterQueries(locator(A, hosts, null, stale -> Set.of(0)), peers, Duration.ofSeconds(1));
 
         var answer = q.list(Dataset.CUSTOMERS, cluster("/api/customers", Map.of()), 10, stale -> List.of(customer("a1", 0.2)));
 
@@ -139,8 +159,7 @@ class ClusterQueriesTest {
         // no standby replicas: C stopped, B answers only from its replica read while it rebalances; nobody has C's records
         FakePeers peers = new FakePeers().reply(B, "/api/customers?scope=local", 503, Map.of("error", "not ready: rebalancing"))
                 .reply(B, "/api/customers?scope=local&stale=true", 200, List.of(customer("b1", 0.4)));
-        var hosts = List.of(new StoreLocator.StoreHost(A, true, false), new StoreLocator.StoreHost(B, true, false),
-                new StoreLocator.StoreHost(C, true, false));
+        var hosts = List.of(host(A, Set.of(0), Set.of()), host(B, Set.of(1), Set.of()), host(C, Set.of(2), Set.of()));
         ClusterQueries q = new ClusterQueries(locator(A, hosts, null), peers, Duration.ofSeconds(1));
 
         var answer = q.list(Dataset.CUSTOMERS, cluster("/api/customers", Map.of()), 10, stale -> List.of(customer("a1", 0.2)));
@@ -150,8 +169,98 @@ class ClusterQueriesTest {
     }
 
     @Test
+    void anOwnerWhoseViewOfTheAssignmentLagsAnswersForFewerPartitionsAndTheListSaysPartial() throws Exception {
+        // C stopped; in A's view B already owns C's partition 2, in B's own view not yet: B's reads succeed without it
+        FakePeers peers = new FakePeers().reply(B, "/api/customers?scope=local", 200, List.of(customer("b1", 0.4)), "1")
+                .reply(B, "/api/customers?scope=local&stale=true", 200, List.of(customer("b1", 0.4)), "1");
+        var hosts = List.of(host(A, Set.of(0), Set.of()), host(B, Set.of(1, 2), Set.of()));
+        ClusterQueries q = new ClusterQueries(locator(A, hosts, null), peers, Duration.ofSeconds(1));
+
+        var answer = q.list(Dataset.CUSTOMERS, cluster("/api/customers", Map.of()), 10, stale -> List.of(customer("a1", 0.2)));
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(ids(answer)).containsExactly("b1", "a1");
+        assertThat(answer.headers()).containsEntry(ClusterQueries.PARTIAL, "b:2").containsEntry(ClusterQueries.ANSWERED_BY, "a:1,b:2")
+                .as("a replica read that covers nothing missing is not used").doesNotContainKey(ClusterQueries.STALE);
+        assertThat(peers.asked).contains("b:2/api/customers?scope=local&stale=true");
+    }
+
+    @Test
+    void aPartitionAnOwnerLeftOutIsMadeUpForByItsReplicaRead() throws Exception {
+        // B's active read does not cover partition 2 yet (still restoring), its replica read does
+        FakePeers peers = new FakePeers().reply(B, "/api/customers?scope=local", 200, List.of(customer("b1", 0.4)), "1")
+                .reply(B, "/api/customers?scope=local&stale=true", 200, List.of(customer("b1", 0.4), customer("c1", 0.9)), "1,2");
+        var hosts = List.of(host(A, Set.of(0), Set.of()), host(B, Set.of(1, 2), Set.of()));
+        ClusterQueries q = new ClusterQueries(locator(A, hosts, null), peers, Duration.ofSeconds(1));
+
+        var answer = q.list(Dataset.CUSTOMERS, cluster("/api/customers", Map.of()), 10, stale -> List.of(customer("a1", 0.2)));
+
+        assertThat(ids(answer)).containsExactly("c1", "b1", "a1");
+        assertThat(answer.headers()).containsEntry(ClusterQueries.STALE, "true").doesNotContainKey(ClusterQueries.PARTIAL);
+    }
+
+    @Test
+    void thisInstancesOwnAnswerCountsOnlyThePartitionsItCouldReadThroughout() {
+        // A owns partitions 0 and 1 in the assignment, but only 0 is readable here (1 is still restoring) and no replica has it
+        var hosts = List.of(host(A, Set.of(0, 1), Set.of()));
+        ClusterQueries q = new ClusterQueries(locator(A, hosts, null, stale -> Set.of(0)), new FakePeers(), Duration.ofSeconds(1));
+
+        var answer = q.list(Dataset.CUSTOMERS, cluster("/api/customers", Map.of()), 10, stale -> List.of(customer("a1", 0.2)));
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.headers()).containsEntry(ClusterQueries.PARTIAL, "a:1");
+    }
+
+    @Test
+    void aForwardedListSaysWhichPartitionsItCoversAndIsReadAgainWhenTheyChangeDuringTheRead() {
+        // partition 1 becomes readable during the first read: that read may lack it, so it is read again
+        java.util.Iterator<Set<Integer>> readable = List.of(Set.of(0), Set.of(0, 1), Set.of(0, 1)).iterator();
+        ClusterQueries q = new ClusterQueries(locator(A, List.of(), null, stale -> readable.next()), new FakePeers(), Duration.ofSeconds(1));
+        int[] reads = new int[1];
+
+        var answer = q.list(Dataset.CUSTOMERS, new QueryScope("/api/customers", Map.of(), true, false), 10, stale -> {
+            reads[0]++;
+            return List.of(customer("a" + reads[0], 0.2));
+        });
+
+        assertThat(reads[0]).isEqualTo(2);
+        assertThat(ids(answer)).containsExactly("a2");
+        assertThat(answer.headers()).containsEntry(ClusterQueries.PARTITIONS, "0,1").doesNotContainKey(ClusterQueries.STALE);
+    }
+
+    @Test
+    void whenThePartitionsKeepChangingOnlyThoseReadableThroughoutAreClaimed() {
+        java.util.Iterator<Set<Integer>> readable = List.of(Set.of(0, 1), Set.of(0, 2), Set.of(0, 1), Set.of(0, 3)).iterator();
+        ClusterQueries q = new ClusterQueries(locator(A, List.of(), null, stale -> readable.next()), new FakePeers(), Duration.ofSeconds(1));
+
+        var answer = q.list(Dataset.CUSTOMERS, new QueryScope("/api/customers", Map.of(), true, true), 10, stale -> List.of());
+
+        assertThat(answer.headers()).containsEntry(ClusterQueries.PARTITIONS, "0").containsEntry(ClusterQueries.STALE, "true");
+    }
+
+    @Test
+    void anAnswerWithAMalformedPartitionsHeaderCountsAsFailed() throws Exception {
+        FakePeers peers = new FakePeers().reply(B, "/api/customers?scope=local", 200, List.of(customer("b1", 0.4)), "1;2");
+        var hosts = List.of(host(A, Set.of(0), Set.of()), host(B, Set.of(1), Set.of()));
+        ClusterQueries q = new ClusterQueries(locator(A, hosts, null), peers, Duration.ofSeconds(1));
+
+        var answer = q.list(Dataset.CUSTOMERS, cluster("/api/customers", Map.of()), 10, stale -> List.of(customer("a1", 0.2)));
+
+        assertThat(ids(answer)).containsExactly("a1");
+        assertThat(answer.headers()).containsEntry(ClusterQueries.PARTIAL, "b:2");
+    }
+
+    @Test
+    void partitionsHeaderRoundTrips() {
+        assertThat(ClusterQueries.formatPartitions(Set.of(2, 0, 11))).isEqualTo("0,2,11");
+        assertThat(ClusterQueries.formatPartitions(Set.of())).isEqualTo("none");
+        assertThat(ClusterQueries.parsePartitions("0,2,11")).containsExactly(0, 2, 11);
+        assertThat(ClusterQueries.parsePartitions("none")).isEmpty();
+    }
+
+    @Test
     void whenNobodyCanAnswerTheAnswerIs503NamingEveryInstance() {
-        var hosts = List.of(new StoreLocator.StoreHost(B, true, false), new StoreLocator.StoreHost(C, false, true));
+        var hosts = List.of(host(B, Set.of(0), Set.of()), host(C, Set.of(), Set.of(0)));
         ClusterQueries q = new ClusterQueries(locator(A, hosts, null), new FakePeers(), Duration.ofSeconds(1));
 
         var answer = q.list(Dataset.ALERTS, cluster("/api/alerts", Map.of()), 10, stale -> List.of());
@@ -163,7 +272,7 @@ class ClusterQueriesTest {
     @Test
     void forwardedRequestsAreAnsweredLocallyAndNeverForwardedAgain() {
         FakePeers peers = new FakePeers();
-        var hosts = List.of(new StoreLocator.StoreHost(B, true, false));
+        var hosts = List.of(host(B, Set.of(0), Set.of()));
         ClusterQueries q = new ClusterQueries(locator(A, hosts, new StoreLocator.KeyOwners(B, List.of())), peers, Duration.ofSeconds(1));
         boolean[] staleRead = new boolean[1];
 
@@ -212,7 +321,7 @@ class ClusterQueriesTest {
     @Test
     void anOwnerStillRestoringATaskItTookOverAnswersFromItsOwnReplicaMarkedStale() {
         // A took over B's tasks after B died: its active read fails while they restore, its stale read has them
-        var hosts = List.of(new StoreLocator.StoreHost(A, true, false));
+        var hosts = List.of(host(A, Set.of(0), Set.of()));
         ClusterQueries q = new ClusterQueries(locator(A, hosts, new StoreLocator.KeyOwners(A, List.of())), new FakePeers(), Duration.ofSeconds(1));
         ClusterQueries.LocalLookup lookup = stale -> {
             if (!stale) {
@@ -275,7 +384,7 @@ class ClusterQueriesTest {
         FakePeers peers = new FakePeers().reply(B, "/api/alerts?scope=local", 200, List.of(
                 Map.of("fingerprint", "r", "status", "resolved", "startsAt", "2026-03-02T10:09:00Z"),
                 Map.of("fingerprint", "f2", "status", "firing", "startsAt", "2026-03-02T10:00:00Z")));
-        var hosts = List.of(new StoreLocator.StoreHost(A, true, false), new StoreLocator.StoreHost(B, true, false));
+        var hosts = List.of(host(A, Set.of(0), Set.of()), host(B, Set.of(1), Set.of()));
         ClusterQueries q = new ClusterQueries(locator(A, hosts, null), peers, Duration.ofSeconds(1));
 
         var answer = q.list(Dataset.ALERTS, cluster("/api/alerts", Map.of()), Integer.MAX_VALUE,
