@@ -24,7 +24,13 @@ public record LabelMatcher(@JsonProperty("name") String name, @JsonProperty("val
     /** Label values are short names; a longer value (or a huge regex to compile) is a mistake or an attack. */
     public static final int MAX_VALUE_CHARS = 256;
 
+    /**
+     * Compiled regexes by source, shared by the matchers of routes and silences. Bounded: every silence posted with a new
+     * regex would otherwise stay here for good; past {@link #MAX_CACHED_PATTERNS} the cache starts over (recompiling a
+     * pattern of at most 256 characters costs microseconds).
+     */
     private static final Map<String, Pattern> PATTERNS = new ConcurrentHashMap<>();
+    static final int MAX_CACHED_PATTERNS = 1024;
 
     public LabelMatcher {
         if (name == null || !LABELS.contains(name)) {
@@ -38,7 +44,7 @@ public record LabelMatcher(@JsonProperty("name") String name, @JsonProperty("val
         }
         if (isRegex) {
             try {
-                PATTERNS.computeIfAbsent(value, Pattern::compile);
+                pattern(value);
             } catch (PatternSyntaxException e) {
                 throw new IllegalArgumentException("matcher " + name + ": '" + value + "' is not a regular expression: " + e.getDescription());
             }
@@ -62,8 +68,25 @@ public record LabelMatcher(@JsonProperty("name") String name, @JsonProperty("val
 
     public boolean matches(Map<String, String> labels) {
         String v = labels.getOrDefault(name, "");
-        boolean hit = isRegex ? PATTERNS.computeIfAbsent(value, Pattern::compile).matcher(v).matches() : value.equals(v);
+        boolean hit = isRegex ? pattern(value).matcher(v).matches() : value.equals(v);
         return hit == isEqual;
+    }
+
+    private static Pattern pattern(String regex) {
+        Pattern p = PATTERNS.get(regex);
+        if (p == null) {
+            p = Pattern.compile(regex);
+            if (PATTERNS.size() >= MAX_CACHED_PATTERNS) {
+                PATTERNS.clear();
+            }
+            PATTERNS.put(regex, p);
+        }
+        return p;
+    }
+
+    /** How many compiled patterns are cached (tests). */
+    static int cachedPatterns() {
+        return PATTERNS.size();
     }
 
     @Override
