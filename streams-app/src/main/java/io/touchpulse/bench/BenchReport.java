@@ -126,7 +126,8 @@ final class BenchReport {
         settings.put("baseline_store", s.baselineStore());
         settings.put("commit_interval_ms", r.config().commitInterval().toMillis());
         settings.put("cache_max_bytes", r.config().cacheMaxBytes());
-        settings.put("rocksdb_write_buffer_bytes", r.config().rocksdbWriteBufferBytes());
+        settings.put("rocksdb_write_buffer_bytes", r.config().rocksdb().writeBufferBytes());
+        settings.put("rocksdb_memory_bytes", r.config().rocksdb().boundBytes());
         settings.put("publish_signals", r.config().publishSignals());
         settings.put("sim_peak_events_per_s", EventLoad.PEAK_EVENTS_PER_S);
         settings.put("simulated_from", r.load().firstEventTime().toString());

@@ -22,7 +22,7 @@ public record TouchpulseConfig(
         int standbyReplicas,
         Duration commitInterval,
         long cacheMaxBytes,
-        long rocksdbWriteBufferBytes,
+        RocksDbMemory rocksdb,
         int topicPartitions,
         Duration windowSize,
         Duration windowAdvance,
@@ -60,6 +60,7 @@ public record TouchpulseConfig(
         d.put("commit.interval", "100ms");
         d.put("cache.max.bytes", String.valueOf(16L * 1024 * 1024));
         d.put("rocksdb.write-buffer-bytes", String.valueOf(64L * 1024 * 1024));
+        d.put("rocksdb.memory-bytes", String.valueOf(512L * 1024 * 1024));
         d.put("topic.partitions", "4");
         d.put("window.size", "5m");
         d.put("window.advance", "1m");
@@ -126,7 +127,7 @@ public record TouchpulseConfig(
                 r.string("application.id"), r.string("bootstrap.servers"), r.string("topic.prefix"),
                 Path.of(r.string("state.dir")), r.oneOf("processing.guarantee", "exactly_once_v2", "at_least_once"),
                 r.positiveInt("stream.threads"), r.nonNegativeInt("standby.replicas"), r.duration("commit.interval"),
-                r.positiveLong("cache.max.bytes"), r.positiveLong("rocksdb.write-buffer-bytes"), r.positiveInt("topic.partitions"),
+                r.positiveLong("cache.max.bytes"), new RocksDbMemory(r.positiveLong("rocksdb.write-buffer-bytes"), r.nonNegativeLong("rocksdb.memory-bytes")), r.positiveInt("topic.partitions"),
                 r.duration("window.size"), r.duration("window.advance"), r.duration("window.grace"),
                 r.duration("watermark.idle-timeout"), r.duration("watermark.input-wait"), r.duration("validation.max-future-skew"), r.duration("validation.max-age"),
                 r.positiveInt("validation.max-text-chars"), r.bool("signals.publish"),
@@ -182,7 +183,7 @@ public record TouchpulseConfig(
 
     public TouchpulseConfig withBootstrapServers(String servers) {
         return new TouchpulseConfig(applicationId, servers, topicPrefix, stateDir, processingGuarantee, streamThreads,
-                standbyReplicas, commitInterval, cacheMaxBytes, rocksdbWriteBufferBytes, topicPartitions, windowSize, windowAdvance, windowGrace,
+                standbyReplicas, commitInterval, cacheMaxBytes, rocksdb, topicPartitions, windowSize, windowAdvance, windowGrace,
                 idleTimeout, inputWait, maxFutureSkew, maxAge, maxTextChars, publishSignals, httpHost, httpPort, httpAdvertisedHost, defaultLatencySloMs,
                 latencySloMs, longWaitSec, labelCap, kafka, alerts, journeys, httpSecurity);
     }
@@ -242,11 +243,15 @@ public record TouchpulseConfig(
         }
 
         int nonNegativeInt(String k) {
+            return Math.toIntExact(nonNegativeLong(k));
+        }
+
+        long nonNegativeLong(String k) {
             long v = number(k);
             if (v < 0) {
                 throw new IllegalArgumentException("config " + k + "=" + v + " must be >= 0");
             }
-            return Math.toIntExact(v);
+            return v;
         }
 
         private long number(String k) {

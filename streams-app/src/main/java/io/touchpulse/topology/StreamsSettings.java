@@ -31,7 +31,8 @@ public final class StreamsSettings {
         p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, c.cacheMaxBytes());
         // a setter of the user's own (kafka.rocksdb.config.setter) wins, as every pass-through setting not set below
         p.putIfAbsent(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, RocksDbSettings.class);
-        p.put(RocksDbSettings.WRITE_BUFFER_CONFIG, c.rocksdbWriteBufferBytes());
+        p.put(RocksDbSettings.WRITE_BUFFER_CONFIG, c.rocksdb().writeBufferBytes());
+        p.put(RocksDbSettings.MEMORY_BOUND_CONFIG, c.rocksdb().boundBytes());
         p.put(StreamsConfig.STATE_DIR_CONFIG, c.stateDir().toString());
         // keeps the three input topics of a task in event-time order when one of them reaches the broker or this
         // consumer a little later than the others (a backfill produced while the app reads at its tail)

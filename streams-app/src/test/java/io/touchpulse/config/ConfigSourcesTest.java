@@ -41,6 +41,17 @@ class ConfigSourcesTest {
                 .hasMessageContaining("multiple");
         assertThatThrownBy(() -> TouchpulseConfig.from(ConfigSources.merge(null, Map.of(), Map.of("processing.guarantee", "exactly_once"))))
                 .hasMessageContaining("exactly_once_v2");
+        assertThatThrownBy(() -> TouchpulseConfig.from(ConfigSources.merge(null, Map.of(), Map.of("rocksdb.memory-bytes", "-1"))))
+                .hasMessageContaining("rocksdb.memory-bytes");
+        assertThatThrownBy(() -> TouchpulseConfig.from(ConfigSources.merge(null, Map.of(), Map.of("rocksdb.memory-bytes", "100000000"))))
+                .as("half of it for memtables is less than one 64 MB memtable").hasMessageContaining("at least 134217728");
+    }
+
+    @Test
+    void rocksDbMemoryIsBoundedByDefaultAndZeroLiftsTheBound() {
+        assertThat(TouchpulseConfig.from(ConfigSources.merge(null, Map.of(), Map.of())).rocksdb())
+                .isEqualTo(new RocksDbMemory(64L * 1024 * 1024, 512L * 1024 * 1024));
+        assertThat(TouchpulseConfig.from(ConfigSources.merge(null, Map.of(), Map.of("rocksdb.memory-bytes", "0"))).rocksdb().bounded()).isFalse();
     }
 
     @Test
