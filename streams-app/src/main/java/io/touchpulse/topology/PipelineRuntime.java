@@ -11,7 +11,6 @@ import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.StreamsMetadata;
 import org.apache.kafka.streams.TopologyDescription;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
@@ -24,7 +23,6 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -263,11 +261,6 @@ public final class PipelineRuntime implements AutoCloseable {
     /** Owner and standbys of a string key; {@link KeyQueryMetadata#NOT_AVAILABLE} before the first assignment. */
     public KeyQueryMetadata keyMetadata(String store, String key) {
         return streams.queryMetadataForKey(store, key, Serdes.String().serializer());
-    }
-
-    /** Every instance with active or standby tasks of the store. */
-    public Collection<StreamsMetadata> storeMetadata(String store) {
-        return streams.streamsMetadataForStore(store);
     }
 
     /** An instance's partitions of a store in the assignment (as this instance last received it): active and standby tasks. */

@@ -3,8 +3,8 @@ package io.touchpulse.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.touchpulse.cli.ClusterOnBroker.Reply;
 import io.touchpulse.http.ClusterQueries;
+import io.touchpulse.topology.PipelineRuntime;
 import io.touchpulse.topology.Stores;
-import org.apache.kafka.streams.StreamsMetadata;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -371,9 +371,9 @@ class ThreeInstanceQueriesTest {
     /** The instances with active tasks of {@code store}, as the running instances' metadata says. */
     private Set<String> activeHosts(String store) {
         Set<String> out = new TreeSet<>();
-        for (StreamsMetadata m : apps.get(0).pipeline.storeMetadata(store)) {
-            if (m.stateStoreNames().contains(store)) {
-                out.add(m.hostInfo().host() + ":" + m.hostInfo().port());
+        for (PipelineRuntime.StoreAssignment a : apps.get(0).pipeline.storeAssignment(store)) {
+            if (!a.active().isEmpty()) {
+                out.add(a.host().host() + ":" + a.host().port());
             }
         }
         return out;
