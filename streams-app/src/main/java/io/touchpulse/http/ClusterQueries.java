@@ -204,7 +204,8 @@ public final class ClusterQueries {
                     if (reply.status() != 200) {
                         throw new IllegalStateException("answered " + reply.status() + " " + reply.body());
                     }
-                    Set<Integer> covered = reply.partitions() != null ? parsePartitions(reply.partitions()) : assumedPartitions(byHost.get(h), stale);
+                    // an answer without the header (an instance of an older version) covers what this instance's view gives it
+                    Set<Integer> covered = reply.partitions() != null ? parsePartitions(reply.partitions()) : byHost.get(h).partitions(stale);
                     answers.put(h, new Part(parse(reply.body(), LIST), covered));
                 }
             } catch (RuntimeException e) {
@@ -240,18 +241,6 @@ public final class ClusterQueries {
             }
             before = after;
         }
-    }
-
-    /** What an answer without {@value #PARTITIONS} (an instance of an older version) covers by this instance's view. */
-    private static Set<Integer> assumedPartitions(StoreLocator.StoreHost host, boolean stale) {
-        if (host == null) {
-            return Set.of();
-        }
-        Set<Integer> out = new TreeSet<>(host.activePartitions());
-        if (stale) {
-            out.addAll(host.standbyPartitions());
-        }
-        return out;
     }
 
     static String formatPartitions(Set<Integer> partitions) {

@@ -47,6 +47,16 @@ public interface StoreLocator {
         public boolean standby() {
             return !standbyPartitions.isEmpty();
         }
+
+        /** The partitions a read there covers by this assignment: its active ones, and its standby ones too for a replica read. */
+        public Set<Integer> partitions(boolean includeStandbys) {
+            if (!includeStandbys) {
+                return activePartitions;
+            }
+            Set<Integer> all = new java.util.TreeSet<>(activePartitions);
+            all.addAll(standbyPartitions);
+            return all;
+        }
     }
 
     /** A single instance without application.server: everything is local. */

@@ -103,7 +103,7 @@ final class StorePartitions {
             return new Probe(Set.of(), List.of()); // a global store: always complete once the client runs
         }
         Map<Integer, LagInfo> lags = replicas ? localLags().getOrDefault(store, Map.of()) : Map.of();
-        Set<Integer> hosted = assigned(store, subtopology, replicas);
+        Set<Integer> hosted = assigned(store, replicas);
         if (replicas) {
             hosted.addAll(lags.keySet());
         } else {
@@ -154,13 +154,13 @@ final class StorePartitions {
     }
 
     /** The partitions of the store assigned to this instance: active tasks, and standby ones too if {@code standbys}. */
-    private Set<Integer> assigned(String store, int subtopology, boolean standbys) {
+    private Set<Integer> assigned(String store, boolean standbys) {
         Set<Integer> out = new HashSet<>();
-        for (StreamsMetadata m : streams.streamsMetadataForStore(store)) {
-            if (m.hostInfo().equals(self)) {
-                out.addAll(partitions(m.topicPartitions(), subtopology));
+        for (PipelineRuntime.StoreAssignment a : hosts(store)) {
+            if (a.host().equals(self)) {
+                out.addAll(a.active());
                 if (standbys) {
-                    out.addAll(partitions(m.standbyTopicPartitions(), subtopology));
+                    out.addAll(a.standby());
                 }
             }
         }

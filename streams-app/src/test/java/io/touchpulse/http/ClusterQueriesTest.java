@@ -53,8 +53,7 @@ class ClusterQueriesTest {
     private static StoreLocator locator(HostPort self, List<StoreLocator.StoreHost> hosts, StoreLocator.KeyOwners owners) {
         // this instance reads what it hosts in the assignment: its active partitions, and its standby ones for a replica read
         return locator(self, hosts, owners, stale -> hosts.stream().filter(h -> h.host().equals(self))
-                .flatMap(h -> stale ? java.util.stream.Stream.concat(h.activePartitions().stream(), h.standbyPartitions().stream())
-                        : h.activePartitions().stream()).collect(java.util.stream.Collectors.toSet()));
+                .flatMap(h -> h.partitions(stale).stream()).collect(java.util.stream.Collectors.toSet()));
     }
 
     private static StoreLocator locator(HostPort self, List<StoreLocator.StoreHost> hosts, StoreLocator.KeyOwners owners,
